@@ -1,0 +1,212 @@
+"""Use cases of the write side: load aggregates, let them decide, save their events together.
+
+Every method returns the store position its events reached, so the caller can read its own
+writes (`X-Consistent-With`). Version conflicts — two requests deciding on the same aggregate
+version — are retried here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, ParamSpec, TypeVar
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import IntegrityError
+
+from command_api.domain.community_event import CONFIRMED, CommunityEvent
+from command_api.domain.errors import NotFound
+from command_api.domain.registration import Registration, hash_token, registration_id_for
+
+Clock = Callable[[], datetime]
+P = ParamSpec("P")
+R = TypeVar("R")
+
+MAX_ATTEMPTS = 64
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class TooMuchContention(Exception):
+    """A command lost the version race MAX_ATTEMPTS times in a row."""
+
+
+def retry_on_conflict(method: Callable[P, R]) -> Callable[P, R]:
+    """Runs a use case again when another request saved the same aggregate first.
+
+    Each attempt reloads the aggregates, so the decision is made again on fresh state; the
+    jittered back-off keeps a rush of registrations from retrying in lock-step.
+    """
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        for attempt in range(MAX_ATTEMPTS):
+            try:
+                return method(*args, **kwargs)
+            except IntegrityError:
+                time.sleep(random.uniform(0, 0.0005 * min(attempt + 1, 20)))
+        raise TooMuchContention(f"{method.__name__} conflicted {MAX_ATTEMPTS} times")
+
+    return wrapper
+
+
+@dataclass(frozen=True)
+class Admission:
+    registration_id: UUID
+    status: str
+    waitlist_position: int | None
+    cancel_token: str | None
+    position: int
+
+
+@dataclass(frozen=True)
+class Release:
+    registration_id: UUID
+    promoted_registration_id: UUID | None
+    position: int
+
+
+class EventConnect(Application[UUID]):
+    """The write model: community events and their registrations."""
+
+    name = "eventconnect"
+    snapshotting_intervals = {CommunityEvent: 200}  # noqa: RUF012 - the library reads a class attr
+
+    def __init__(self, env: dict[str, str] | None = None, clock: Clock = utc_now) -> None:
+        super().__init__(env=env)
+        self.clock = clock
+        self.after_commit: list[Callable[[int], None]] = []
+
+    # --- plumbing ------------------------------------------------------------------------
+
+    def _save(self, *aggregates: Any) -> int:
+        recordings = self.save(*aggregates)
+        position = max((r.notification.id for r in recordings), default=0)
+        for listener in self.after_commit:
+            listener(position)
+        return position
+
+    def load_event(self, event_id: UUID) -> CommunityEvent:
+        try:
+            event = self.repository.get(event_id)
+        except AggregateNotFoundError:
+            raise NotFound(f"No event {event_id}.") from None
+        if not isinstance(event, CommunityEvent):
+            raise NotFound(f"No event {event_id}.")
+        return event
+
+    def _load_registration(self, event: CommunityEvent, registration_id: UUID) -> Registration:
+        try:
+            registration = self.repository.get(registration_id)
+        except AggregateNotFoundError:
+            raise NotFound(f"No registration {registration_id}.") from None
+        if not isinstance(registration, Registration) or registration.event_id != event.id:
+            raise NotFound(f"No registration {registration_id} for this event.")
+        return registration
+
+    # --- events --------------------------------------------------------------------------
+
+    def create_event(self, *, actor: str, publish: bool, **details: Any) -> tuple[UUID, int]:
+        now = self.clock()
+        event = CommunityEvent.schedule(actor=actor, now=now, **details)
+        if publish:
+            event.publish(actor=actor, now=now)
+        return event.id, self._save(event)
+
+    @retry_on_conflict
+    def edit_event(self, event_id: UUID, *, actor: str, capacity: int | None = None,
+                   **changes: Any) -> int:
+        now = self.clock()
+        event = self.load_event(event_id)
+        event.edit(actor=actor, now=now, **changes)
+        if capacity is not None:
+            event.change_capacity(capacity, actor=actor, now=now)
+        return self._save(event)
+
+    @retry_on_conflict
+    def publish_event(self, event_id: UUID, *, actor: str) -> int:
+        event = self.load_event(event_id)
+        event.publish(actor=actor, now=self.clock())
+        return self._save(event)
+
+    @retry_on_conflict
+    def cancel_event(self, event_id: UUID, *, reason: str, actor: str) -> int:
+        event = self.load_event(event_id)
+        event.cancel(reason=reason, actor=actor, now=self.clock())
+        return self._save(event)
+
+    @retry_on_conflict
+    def delete_event(self, event_id: UUID, *, actor: str) -> int:
+        event = self.load_event(event_id)
+        event.delete(actor=actor, now=self.clock())
+        return self._save(event)
+
+    # --- registrations -------------------------------------------------------------------
+
+    @retry_on_conflict
+    def register(self, event_id: UUID, *, name: str, email: str, actor: str,
+                 member_id: str | None = None) -> Admission:
+        """Seat or waitlist one attendee; event and registration are saved in one transaction."""
+        now = self.clock()
+        event = self.load_event(event_id)
+        event.check_open_for_registration(now)
+        # Members prove who they are with their token; only guests get a cancel token.
+        token = None if member_id else secrets.token_urlsafe(24)
+        token_hash = hash_token(token) if token else None
+        registration_id = registration_id_for(event.id, email)
+        try:
+            registration = self.repository.get(registration_id)
+        except AggregateNotFoundError:
+            registration = Registration.open(event_id=event.id, email=email, member_id=member_id,
+                                             cancel_token_hash=token_hash, actor=actor, now=now)
+        else:
+            registration.reopen(member_id=member_id, cancel_token_hash=token_hash, actor=actor,
+                                now=now)
+        status = event.admit(registration.id, name=name.strip(), email=registration.email,
+                             actor=actor, now=now)
+        position = self._save(event, registration)
+        return Admission(registration.id, status, event.waitlist_position(registration.id), token,
+                         position)
+
+    @retry_on_conflict
+    def cancel_registration(self, event_id: UUID, registration_id: UUID, *, actor: str,
+                            token: str | None = None, authorized: bool = False) -> Release:
+        """Frees a seat (promoting the first in line) or a waitlist place.
+
+        `authorized` is true when the caller is already known to be allowed (owner, admin, the
+        member themself); otherwise the guest's cancel token must match.
+        """
+        now = self.clock()
+        event = self.load_event(event_id)
+        registration = self._load_registration(event, registration_id)
+        if not authorized:
+            registration.check_token(token)
+        registration.withdraw(actor=actor, now=now)
+        promoted = event.release(registration.id, actor=actor, now=now)
+        return Release(registration.id, promoted, self._save(event, registration))
+
+    @retry_on_conflict
+    def check_in(self, event_id: UUID, registration_id: UUID, *, actor: str) -> tuple[datetime, int]:
+        now = self.clock()
+        event = self.load_event(event_id)
+        registration = self._load_registration(event, registration_id)
+        registration.check_active()
+        event.check_in(registration.id, already=registration.checked_in, actor=actor, now=now)
+        registration.check_in(actor=actor, now=now)
+        return now, self._save(event, registration)
+
+    def registration_status(self, event_id: UUID, registration_id: UUID) -> str:
+        event = self.load_event(event_id)
+        registration = self._load_registration(event, registration_id)
+        return event.status_of(registration.id) if registration.active else "cancelled"
+
+
+__all__ = ["CONFIRMED", "Admission", "EventConnect", "Release", "TooMuchContention", "utc_now"]

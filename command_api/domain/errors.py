@@ -1,0 +1,84 @@
+"""Domain errors: each names the rule that refused a command and carries a stable code.
+
+The HTTP status for each code is decided in one place (`eventconnect.problems`), not here:
+the domain knows which rule was broken, not how the web answers it.
+"""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """A command was refused by a rule of the domain."""
+
+    code = "conflict"
+
+    def __init__(self, detail: str, *, field: str | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.field = field
+
+
+class InvalidEventDetails(DomainError):
+    """The event's schedule or capacity breaks a rule (past start, end before start, capacity < 1)."""
+
+    code = "validation_error"
+
+
+class EventFull(DomainError):
+    """Every seat is taken and the event has no waitlist."""
+
+    code = "event_full"
+
+
+class AlreadyRegistered(DomainError):
+    """This attendee already holds an active registration for the event."""
+
+    code = "already_registered"
+
+
+class RegistrationClosed(DomainError):
+    """The event is a draft, cancelled, deleted or has already started."""
+
+    code = "registration_closed"
+
+
+class CapacityBelowConfirmed(DomainError):
+    """Capacity may not drop below the number of confirmed seats."""
+
+    code = "capacity_below_confirmed"
+
+
+class InvalidTransition(DomainError):
+    """The event's status does not allow this change (publish twice, edit a deleted event, ...)."""
+
+    code = "invalid_state"
+
+
+class RegistrationNotActive(DomainError):
+    """The registration was already cancelled."""
+
+    code = "registration_not_active"
+
+
+class NotConfirmed(DomainError):
+    """Only a confirmed registration may do this (check in, rate)."""
+
+    code = "not_confirmed"
+
+
+class AlreadyCheckedIn(DomainError):
+    """The attendee has already been checked in."""
+
+    code = "already_checked_in"
+
+
+class BadCancelToken(DomainError):
+    """The cancel token does not match the registration."""
+
+    code = "forbidden"
+
+
+class NotFound(DomainError):
+    """No aggregate with this id exists (or it belongs to another event)."""
+
+    code = "not_found"

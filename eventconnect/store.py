@@ -1,0 +1,48 @@
+"""Builds the write model (event store) from settings: SQLite file or PostgreSQL."""
+
+from __future__ import annotations
+
+from urllib.parse import unquote, urlsplit
+
+from command_api.application import Clock, EventConnect, utc_now
+from eventconnect.settings import Settings
+
+
+def event_store_env(settings: Settings, *, create_tables: bool) -> dict[str, str]:
+    """The `eventsourcing` library is configured through an env mapping; this is the one place
+    that turns our settings into it."""
+    env = {
+        # Cached aggregates are fast-forwarded from the store on every get, so several API
+        # processes can share one PostgreSQL store and still decide on fresh state.
+        "AGGREGATE_CACHE_MAXSIZE": "5000",
+        "IS_SNAPSHOTTING_ENABLED": "y",
+        "CREATE_TABLE": "y" if create_tables else "n",
+    }
+    if settings.is_postgres:
+        url = urlsplit(settings.database_url or "")
+        env.update(
+            PERSISTENCE_MODULE="eventsourcing.postgres",
+            POSTGRES_DBNAME=url.path.lstrip("/"),
+            POSTGRES_HOST=url.hostname or "127.0.0.1",
+            POSTGRES_PORT=str(url.port or 5432),
+            POSTGRES_USER=unquote(url.username or "postgres"),
+            POSTGRES_PASSWORD=unquote(url.password or ""),
+            POSTGRES_POOL_SIZE="10",
+            POSTGRES_MAX_OVERFLOW="30",
+            POSTGRES_LOCK_TIMEOUT="5",
+        )
+    else:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        env.update(
+            PERSISTENCE_MODULE="eventsourcing.sqlite",
+            SQLITE_DBNAME=str(settings.event_store_path),
+            SQLITE_LOCK_TIMEOUT="10",
+        )
+    return env
+
+
+def build_write_model(settings: Settings, *, clock: Clock = utc_now,
+                      create_tables: bool = False) -> EventConnect:
+    # Embedded SQLite has no separate `migrate` step to forget, so it always creates its table.
+    create = create_tables or not settings.is_postgres
+    return EventConnect(env=event_store_env(settings, create_tables=create), clock=clock)
