@@ -1,0 +1,15 @@
+import type { EventOut } from '@/types/api';
+import { eventBadge } from './event-status';
+
+export function StatusBadge({
+  event,
+}: {
+  event: Pick<EventOut, 'status' | 'seats_left' | 'waitlist_enabled'>;
+}) {
+  const badge = eventBadge(event);
+  return (
+    <span className={`badge badge--${badge.kind}`} data-testid="status-badge">
+      {badge.label}
+    </span>
+  );
+}

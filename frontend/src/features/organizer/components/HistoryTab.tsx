@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { Loading } from '@/components/Loading';
+import { Pagination } from '@/components/Pagination';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { formatDateTime } from '@/lib/datetime';
+import { useHistory } from '../api/get-history';
+import { AsOfPicker } from './AsOfPicker';
+
+const PAGE_SIZE = 50;
+
+/** The audit trail: every domain event of this event, oldest first. */
+export function HistoryTab({ eventId }: { eventId: string }) {
+  const [asOf, setAsOf] = useState<string | undefined>();
+  const [page, setPage] = useState(1);
+  const history = useHistory(eventId, { as_of: asOf, page, page_size: PAGE_SIZE });
+
+  return (
+    <div className="stack">
+      <AsOfPicker
+        id="hist-as-of"
+        value={asOf}
+        onChange={(v) => {
+          setAsOf(v);
+          setPage(1);
+        }}
+      />
+      {history.isPending ? <Loading label="Loading history…" /> : null}
+      {history.isError ? <ProblemAlert error={history.error} /> : null}
+      {history.data ? (
+        <>
+          <ol className="timeline" data-testid="history">
+            {history.data.items.map((entry) => (
+              <li key={entry.position} className="timeline__item">
+                <p>
+                  <strong>{entry.type}</strong>{' '}
+                  <span className="muted">
+                    #{entry.position} · {formatDateTime(entry.occurred_at)} · by{' '}
+                    {entry.actor ?? 'unknown'}
+                  </span>
+                </p>
+                <details>
+                  <summary>Data</summary>
+                  <pre>{JSON.stringify(entry.data, null, 2)}</pre>
+                </details>
+              </li>
+            ))}
+          </ol>
+          {history.data.items.length === 0 ? <p>No history up to that time.</p> : null}
+          <Pagination
+            page={history.data.page}
+            pageSize={history.data.page_size}
+            total={history.data.total}
+            onPageChange={setPage}
+            label="History pages"
+          />
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { useState, type SubmitEvent } from 'react';
+import { Field } from '@/components/Field';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { fieldErrors } from '@/lib/api-client';
+import { useCreateRegistration } from '../api/create-registration';
+import { RegistrationResult } from './RegistrationResult';
+
+const SHOWN_FIELDS = ['name', 'email'] as const;
+
+export function RegistrationForm({ eventId, closed }: { eventId: string; closed?: boolean }) {
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const register = useCreateRegistration(eventId);
+  const errors = fieldErrors(register.error);
+
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    register.mutate(
+      { name: name.trim(), email: email.trim() },
+      {
+        onSuccess: () => {
+          setName('');
+          setEmail('');
+        },
+      },
+    );
+  };
+
+  return (
+    <section className="panel" aria-labelledby="register-heading">
+      <h2 id="register-heading">Register as a guest</h2>
+      {closed ? <p className="muted">This event is not taking registrations.</p> : null}
+      {register.data ? <RegistrationResult result={register.data} /> : null}
+      <form className="form" onSubmit={submit}>
+        <ProblemAlert error={register.error} shownFields={SHOWN_FIELDS} />
+        <Field id="reg-name" label="Your name" required error={errors.name}>
+          {(c) => (
+            <input
+              {...c}
+              required
+              maxLength={200}
+              autoComplete="name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id="reg-email" label="Email" required error={errors.email}>
+          {(c) => (
+            <input
+              {...c}
+              type="email"
+              required
+              maxLength={320}
+              autoComplete="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="button button--primary" disabled={register.isPending}>
+            {register.isPending ? 'Registering…' : 'Register'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
