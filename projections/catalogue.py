@@ -1,0 +1,146 @@
+"""The `events` read model: one row per community event for search, listings and detail pages.
+
+Full-text search: on SQLite the projection maintains the FTS5 table `events_fts`; on PostgreSQL
+`events.search` is a generated tsvector column (title, tags, description) with a GIN index, so
+only the rows need writing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Connection, text
+
+from command_api.domain.community_event import CommunityEvent
+from projections.base import Item, Projection, Row, load_rows, write_rows
+from projections.tables import events
+
+# A change to one of these re-indexes the row (a deleted event leaves the index).
+INDEXED = ("title", "description", "tags", "status")
+FTS_DELETE = text("DELETE FROM events_fts WHERE event_id = :event_id")
+FTS_INSERT = text("INSERT INTO events_fts (event_id, title, description, tags) "
+                  "VALUES (:event_id, :title, :description, :tags)")
+
+
+def location_columns(location: dict[str, Any]) -> Row:
+    city = str(location.get("city", ""))
+    return {
+        "country": str(location.get("country", "")).upper(),
+        "city": city,
+        "city_key": city.casefold(),
+        "venue": location.get("venue"),
+        "online_url": str(location["online_url"]) if location.get("online_url") else None,
+    }
+
+
+def scheduled_row(event: CommunityEvent.Scheduled) -> Row:
+    return {
+        "id": event.originator_id,
+        "title": event.title,
+        "description": event.description,
+        "category": event.category,
+        "tags": list(event.tags),
+        "starts_at": event.starts_at,
+        "ends_at": event.ends_at,
+        "timezone": event.timezone,
+        **location_columns(event.location),
+        "capacity": event.capacity,
+        "confirmed_count": 0,
+        "waitlist_length": 0,
+        "waitlist_enabled": event.waitlist_enabled,
+        "status": "draft",
+        "organizer_id": event.organizer_id,
+        "organizer_name": event.organizer_name,
+        "rating_avg": None,
+        "rating_count": 0,
+        "created_at": event.timestamp,
+        "updated_at": event.timestamp,
+        "version": event.originator_version,
+    }
+
+
+def fold(row: Row | None, event: Any) -> Row | None:
+    """The event's row after one more domain event (pure; `row` is not modified)."""
+    if isinstance(event, CommunityEvent.Scheduled):
+        return scheduled_row(event)
+    if row is None:
+        return None  # a stream we never saw created; nothing to show
+    row = dict(row)
+    match event:
+        case CommunityEvent.Published():
+            row["status"] = "published"
+        case CommunityEvent.Cancelled():
+            row["status"] = "cancelled"
+        case CommunityEvent.Deleted():
+            row["status"] = "deleted"
+        case CommunityEvent.DetailsChanged():
+            for name, value in event.changes.items():
+                if name == "location":
+                    row.update(location_columns(value))
+                elif name == "tags":
+                    row["tags"] = list(value)
+                elif name in row:
+                    row[name] = value
+        case CommunityEvent.CapacityChanged():
+            row["capacity"] = event.capacity
+            row["confirmed_count"] += len(event.promoted)
+            row["waitlist_length"] -= len(event.promoted)
+        case CommunityEvent.RegistrationConfirmed():
+            row["confirmed_count"] += 1
+        case CommunityEvent.RegistrantWaitlisted():
+            row["waitlist_length"] += 1
+        case CommunityEvent.RegistrationCancelled():
+            if event.was == "waitlisted":
+                row["waitlist_length"] -= 1
+            elif event.promoted_registration_id is not None:
+                row["waitlist_length"] -= 1  # the freed seat went to the first in line
+            else:
+                row["confirmed_count"] -= 1
+    row["updated_at"] = event.timestamp
+    row["version"] = event.originator_version
+    return row
+
+
+class Catalogue(Projection):
+    """Events for search, listings and detail pages."""
+
+    name = "catalogue"
+    tables = (events,)
+
+    def apply(self, conn: Connection, items: Sequence[Item]) -> None:
+        relevant = [e for _, e in items if isinstance(e, CommunityEvent.Event)]
+        if not relevant:
+            return
+        before = load_rows(conn, events, "id", {e.originator_id for e in relevant})
+        after: dict[UUID, Row] = dict(before)
+        for event in relevant:
+            row = fold(after.get(event.originator_id), event)
+            if row is not None:
+                after[event.originator_id] = row
+        written = write_rows(conn, events, "id", before, after)
+        if conn.dialect.name == "sqlite":
+            self._index_text(conn, [
+                after[k] for k in written
+                if k not in before or any(after[k][f] != before[k][f] for f in INDEXED)
+            ])
+
+    def clear(self, conn: Connection) -> None:
+        super().clear(conn)
+        if conn.dialect.name == "sqlite":
+            conn.execute(text("DELETE FROM events_fts"))
+
+    @staticmethod
+    def _index_text(conn: Connection, rows: list[Row]) -> None:
+        """Keeps the FTS5 index in step; deleted events leave the index."""
+        if not rows:
+            return
+        conn.execute(FTS_DELETE, [{"event_id": row["id"].hex} for row in rows])
+        live = [row for row in rows if row["status"] != "deleted"]
+        if live:
+            conn.execute(FTS_INSERT, [
+                {"event_id": row["id"].hex, "title": row["title"],
+                 "description": row["description"], "tags": " ".join(row["tags"])}
+                for row in live
+            ])

@@ -1,0 +1,122 @@
+"""Read-model tables (SQLAlchemy Core). The query side selects from these; only projections write.
+
+The schema itself is created by the Alembic migrations in `projections/migrations/`; these
+definitions are what the code reads and writes, and a test checks the two agree.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Dialect,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    Uuid,
+)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC in and out on every database (SQLite keeps no offset, so we store UTC)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are not stored; pass an aware instant")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+metadata = MetaData()
+
+tracking = Table(
+    "projection_tracking",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("position", BigInteger, nullable=False),
+)
+
+# One row per community event, deleted ones included (status "deleted"): listings filter them
+# out, history and attendee audits still find them.
+events = Table(
+    "events",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("title", String(200), nullable=False),
+    Column("description", Text, nullable=False),
+    Column("category", String(20), nullable=False),
+    Column("tags", JSON, nullable=False),
+    Column("starts_at", UtcDateTime, nullable=False),
+    Column("ends_at", UtcDateTime, nullable=False),
+    Column("timezone", String(64), nullable=False),
+    Column("country", String(2), nullable=False),
+    Column("city", String(100), nullable=False),
+    # casefolded city: the filter is case-insensitive and still uses an index
+    Column("city_key", String(100), nullable=False),
+    Column("venue", String(200)),
+    Column("online_url", String(500)),
+    Column("capacity", Integer, nullable=False),
+    Column("confirmed_count", Integer, nullable=False),
+    Column("waitlist_length", Integer, nullable=False),
+    Column("waitlist_enabled", Boolean, nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("organizer_id", String(64), nullable=False),
+    Column("organizer_name", String(120), nullable=False),
+    Column("rating_avg", Float),
+    Column("rating_count", Integer, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Column("version", Integer, nullable=False),
+    Index("ix_events_status_starts_at", "status", "starts_at"),
+    Index("ix_events_status_ends_at", "status", "ends_at"),
+    Index("ix_events_category_starts_at", "category", "starts_at"),
+    Index("ix_events_country_city_key", "country", "city_key"),
+    Index("ix_events_organizer_id", "organizer_id"),
+    Index("ix_events_popularity", "confirmed_count"),
+    Index("ix_events_rating", "rating_avg"),
+)
+
+# One row per registration ever made for an event; a re-registration reuses its (deterministic)
+# id, so the row is overwritten.
+attendees = Table(
+    "attendees",
+    metadata,
+    Column("registration_id", Uuid, primary_key=True),
+    Column("event_id", Uuid, nullable=False),
+    Column("name", String(120), nullable=False),
+    Column("email", String(254), nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("registered_at", UtcDateTime, nullable=False),
+    # version of the event's stream that admitted this registration: a total, stable order
+    Column("seq", Integer, nullable=False),
+    # set while waitlisted; FIFO promotion order within the event
+    Column("waitlist_seq", Integer),
+    Column("checked_in_at", UtcDateTime),
+    Column("cancelled_at", UtcDateTime),
+    Column("member_id", String(64)),
+    Index("ix_attendees_event_status_seq", "event_id", "status", "seq"),
+    Index("ix_attendees_member_id", "member_id"),
+)

@@ -1,0 +1,70 @@
+"""Dependencies every query shares: read-your-writes, paging and the display time zone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+from zoneinfo import ZoneInfo, available_timezones
+
+from fastapi import Depends, Header, Query
+from pydantic import AfterValidator, StringConstraints
+
+from eventconnect.deps import ContainerDep
+from eventconnect.problems import Problem
+
+_ZONES = frozenset(available_timezones())
+
+
+def wait_until_consistent(
+    container: ContainerDep,
+    x_consistent_with: Annotated[int | None, Header(
+        alias="X-Consistent-With", ge=0, examples=[42],
+        description="A command's `position`: answer only once the read models have processed "
+                    "it (bounded wait; 503 `not_yet_consistent` past it).")] = None,
+) -> None:
+    """Read-your-writes. A sync dependency, so FastAPI runs the blocking wait in its threadpool."""
+    if x_consistent_with is None:
+        return
+    timeout = container.settings.consistency_timeout
+    if not container.runner.wait_for(x_consistent_with, timeout=timeout):
+        raise Problem(503, "not_yet_consistent",
+                      f"The read models have not reached position {x_consistent_with} within "
+                      f"{timeout:g} s; retry shortly.", headers={"Retry-After": "1"})
+
+
+def _iana_zone(name: str) -> str:
+    if name not in _ZONES:
+        raise ValueError(f"unknown IANA time zone {name!r}")
+    return name
+
+
+ZoneName = Annotated[str, StringConstraints(max_length=64), AfterValidator(_iana_zone)]
+
+
+def display_zone(
+    tz: Annotated[ZoneName | None, Query(
+        description="IANA zone to render times in; default: the event's own zone",
+        examples=["America/New_York"])] = None,
+) -> ZoneInfo | None:
+    return ZoneInfo(tz) if tz else None
+
+
+@dataclass(frozen=True)
+class Paging:
+    page: int
+    page_size: int
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.page_size
+
+
+def paging(
+    page: Annotated[int, Query(ge=1, le=100_000, description="From 1")] = 1,
+    page_size: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> Paging:
+    return Paging(page, page_size)
+
+
+ZoneDep = Annotated[ZoneInfo | None, Depends(display_zone)]
+PagingDep = Annotated[Paging, Depends(paging)]

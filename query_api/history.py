@@ -1,0 +1,75 @@
+"""An event's ledger as audit entries: every domain event of its stream, with store positions."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from command_api.domain.community_event import CommunityEvent
+from query_api.event_store import Recorded, read_stream
+from query_api.schemas import HistoryEntryOut
+
+# Fields every entry already shows at top level, or that say nothing to a reader.
+ENVELOPE = {"originator_id", "originator_version", "originator_topic", "timestamp", "actor"}
+# Never shown, whatever a future event carries (cancel tokens live only as hashes, and not here).
+SECRET = re.compile(r"token|password|secret", re.IGNORECASE)
+
+TYPES = {
+    CommunityEvent.Scheduled: "event.scheduled",
+    CommunityEvent.Published: "event.published",
+    CommunityEvent.Cancelled: "event.cancelled",
+    CommunityEvent.Deleted: "event.deleted",
+    CommunityEvent.DetailsChanged: "event.details_changed",
+    CommunityEvent.CapacityChanged: "event.capacity_changed",
+    CommunityEvent.RegistrationConfirmed: "registration.confirmed",
+    CommunityEvent.RegistrantWaitlisted: "registration.waitlisted",
+    CommunityEvent.RegistrationCancelled: "registration.cancelled",
+    CommunityEvent.AttendeeCheckedIn: "registration.checked_in",
+}
+
+
+def type_name(event: Any) -> str:
+    """A stable dotted name; events added later get `event.<snake_case>` until named here."""
+    if type(event) in TYPES:
+        return TYPES[type(event)]
+    return "event." + re.sub(r"(?<!^)(?=[A-Z])", "_", type(event).__name__).lower()
+
+
+def plain(value: Any) -> Any:
+    """JSON-ready data: instants in UTC ISO 8601, ids as strings, secrets dropped."""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, UUID):
+        return str(value)
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items() if not SECRET.search(str(k))}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    return value
+
+
+def event_stream(write_model: Any, event_id: UUID) -> list[Recorded] | None:
+    """The CommunityEvent stream of this id; None if the id is not a community event."""
+    stream = read_stream(write_model, event_id)
+    if not stream or not isinstance(stream[0].event, CommunityEvent.Scheduled):
+        return None
+    return stream
+
+
+def current_zone(stream: list[Recorded]) -> ZoneInfo:
+    zone = stream[0].event.timezone
+    for recorded in stream:
+        if isinstance(recorded.event, CommunityEvent.DetailsChanged):
+            zone = recorded.event.changes.get("timezone", zone)
+    return ZoneInfo(zone)
+
+
+def entry(recorded: Recorded, zone: ZoneInfo) -> HistoryEntryOut:
+    event = recorded.event
+    data = {k: v for k, v in vars(event).items() if k not in ENVELOPE}
+    return HistoryEntryOut(position=recorded.position, type=type_name(event),
+                           occurred_at=event.timestamp.astimezone(zone),
+                           actor=getattr(event, "actor", "system"), data=plain(data))

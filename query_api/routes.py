@@ -1,0 +1,179 @@
+"""GET endpoints of the read side. Thin: parse, query a read model (or the store), shape."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Depends, Query, Response
+from pydantic import AwareDatetime
+
+from eventconnect.deps import ContainerDep, ReadEngineDep
+from eventconnect.problems import Problem
+from query_api import attendance, history, ical, listings
+from query_api.deps import PagingDep, ZoneDep, wait_until_consistent
+from query_api.schemas import (
+    AttendeeOut,
+    EventOut,
+    HistoryEntryOut,
+    Page,
+    WaitlistEntryOut,
+)
+
+_PROBLEM = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+ERRORS: dict[int | str, dict[str, Any]] = {
+    422: {"description": "Invalid parameter (`validation_error`)", "content": _PROBLEM},
+    503: {"description": "`X-Consistent-With` not reached in time (`not_yet_consistent`)",
+          "content": _PROBLEM},
+}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"description": "Unknown or deleted event (`not_found`)", "content": _PROBLEM}}
+
+router = APIRouter(prefix="/api", tags=["queries"], responses=ERRORS,
+                   dependencies=[Depends(wait_until_consistent)])
+
+Category = Literal["workshop", "seminar", "volunteer", "fundraiser", "social", "other"]
+AsOf = Annotated[AwareDatetime | None, Query(
+    description="An instant with offset: the answer as it stood then",
+    examples=["2030-04-15T12:00:00+05:30"])]
+
+
+def _not_found(event_id: UUID) -> Problem:
+    return Problem(404, "not_found", f"No event {event_id}.")
+
+
+def _event_row(engine: Any, event_id: UUID, *, deleted_ok: bool = False) -> dict[str, Any]:
+    with engine.connect() as conn:
+        row = listings.find_event(conn, event_id)
+    if row is None or (row["status"] == "deleted" and not deleted_ok):
+        raise _not_found(event_id)
+    return row
+
+
+@router.get("/events", response_model=Page[EventOut], summary="Search events")
+def search_events(
+    container: ContainerDep,
+    engine: ReadEngineDep,
+    paging: PagingDep,
+    zone: ZoneDep,
+    q: Annotated[str | None, Query(max_length=200, description="Full text over title, "
+                                   "description and tags", examples=["bike repair"])] = None,
+    category: Category | None = None,
+    country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$", examples=["IN"])] = None,
+    city: Annotated[str | None, Query(max_length=100, examples=["Pune"])] = None,
+    starts_from: Annotated[AwareDatetime | None, Query(
+        examples=["2030-05-01T00:00:00+05:30"])] = None,
+    starts_to: Annotated[AwareDatetime | None, Query(
+        examples=["2030-06-01T00:00:00+05:30"])] = None,
+    status: listings.When = "upcoming",
+    sort: listings.Sort = "starts_at",
+) -> Page[EventOut]:
+    """Lists published and cancelled events matching the filters (drafts and deleted never)."""
+    search = listings.Search(q=q, category=category, country=country, city=city,
+                             starts_from=starts_from, starts_to=starts_to, status=status,
+                             sort=sort)
+    with engine.connect() as conn:
+        rows, total = listings.search_events(conn, search, now=container.write_model.clock(),
+                                             offset=paging.offset, limit=paging.page_size)
+    return Page(items=[listings.event_out(r, zone) for r in rows], total=total,
+                page=paging.page, page_size=paging.page_size)
+
+
+@router.get("/events/{event_id}", response_model=EventOut, responses=NOT_FOUND,
+            summary="One event")
+def get_event(event_id: UUID, engine: ReadEngineDep, zone: ZoneDep) -> EventOut:
+    """Returns one event; drafts too (by id), deleted ones are gone (404)."""
+    return listings.event_out(_event_row(engine, event_id), zone)
+
+
+@router.get("/events/{event_id}/attendees", response_model=Page[AttendeeOut],
+            responses=NOT_FOUND, summary="Attendee list")
+def list_attendees(
+    event_id: UUID,
+    container: ContainerDep,
+    engine: ReadEngineDep,
+    paging: PagingDep,
+    zone: ZoneDep,
+    status: Literal["confirmed", "waitlisted", "cancelled"] | None = None,
+    as_of: AsOf = None,
+) -> Page[AttendeeOut]:
+    """Lists registrations: confirmed, then waitlisted in line order, then cancelled."""
+    row = _event_row(engine, event_id, deleted_ok=True)
+    zone = zone or ZoneInfo(row["timezone"])
+    if as_of is not None:
+        rows = attendance.attendees_as_of(container.write_model, event_id, as_of)
+        rows = [r for r in rows if status is None or r["status"] == status]
+        total, rows = len(rows), rows[paging.offset : paging.offset + paging.page_size]
+    else:
+        with engine.connect() as conn:
+            rows, total = attendance.list_attendees(conn, event_id, status,
+                                                    offset=paging.offset,
+                                                    limit=paging.page_size)
+    return Page(items=[attendance.attendee_out(r, zone) for r in rows], total=total,
+                page=paging.page, page_size=paging.page_size)
+
+
+@router.get("/events/{event_id}/waitlist", response_model=Page[WaitlistEntryOut],
+            responses=NOT_FOUND, summary="Waitlist")
+def list_waitlist(
+    event_id: UUID,
+    container: ContainerDep,
+    engine: ReadEngineDep,
+    paging: PagingDep,
+    zone: ZoneDep,
+    as_of: AsOf = None,
+) -> Page[WaitlistEntryOut]:
+    """Lists the waitlist in promotion order; position 1 gets the next free seat."""
+    row = _event_row(engine, event_id, deleted_ok=True)
+    zone = zone or ZoneInfo(row["timezone"])
+    if as_of is not None:
+        waiting = [r for r in attendance.attendees_as_of(container.write_model, event_id, as_of)
+                   if r["status"] == "waitlisted"]
+        total, rows = len(waiting), waiting[paging.offset : paging.offset + paging.page_size]
+    else:
+        with engine.connect() as conn:
+            rows, total = attendance.list_waitlist(conn, event_id, offset=paging.offset,
+                                                   limit=paging.page_size)
+    items = [attendance.waitlist_entry_out(r, paging.offset + i + 1, zone)
+             for i, r in enumerate(rows)]
+    return Page(items=items, total=total, page=paging.page, page_size=paging.page_size)
+
+
+@router.get("/events/{event_id}/history", response_model=Page[HistoryEntryOut],
+            responses=NOT_FOUND, summary="Audit history")
+def event_history(
+    event_id: UUID,
+    container: ContainerDep,
+    paging: PagingDep,
+    zone: ZoneDep,
+    as_of: AsOf = None,
+) -> Page[HistoryEntryOut]:
+    """Lists the event's domain events, oldest first, read from the event store itself."""
+    stream = history.event_stream(container.write_model, event_id)
+    if stream is None:
+        raise _not_found(event_id)
+    zone = zone or history.current_zone(stream)
+    if as_of is not None:
+        stream = [r for r in stream if r.event.timestamp <= as_of]
+    page = stream[paging.offset : paging.offset + paging.page_size]
+    return Page(items=[history.entry(r, zone) for r in page], total=len(stream),
+                page=paging.page, page_size=paging.page_size)
+
+
+ICS_EXAMPLE = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//EventConnect//Community events//EN"
+               "\r\nBEGIN:VEVENT\r\nUID:0d5c6f0e-7f55-4d53-9a43-5b0b1c3f9a11@eventconnect.example"
+               "\r\nDTSTART:20300501T123000Z\r\nDTEND:20300501T143000Z\r\n"
+               "SUMMARY:Intro to bike repair\r\n...\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+
+
+@router.get("/events/{event_id}/calendar.ics", response_class=Response,
+            summary="Calendar file", responses={
+                **NOT_FOUND,
+                200: {"description": "iCalendar (RFC 5545)",
+                      "content": {"text/calendar": {"example": ICS_EXAMPLE}}}})
+def calendar_file(event_id: UUID, engine: ReadEngineDep) -> Response:
+    """Returns the event as an iCalendar file to add to any calendar app."""
+    row = _event_row(engine, event_id)
+    return Response(ical.render(row), media_type="text/calendar", headers={
+        "Content-Disposition": f'attachment; filename="event-{event_id}.ics"'})
