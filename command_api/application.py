@@ -13,7 +13,7 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, ParamSpec, TypeVar
 from uuid import UUID
 
@@ -32,7 +32,7 @@ MAX_ATTEMPTS = 64
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class TooMuchContention(Exception):
@@ -52,7 +52,7 @@ def retry_on_conflict(method: Callable[P, R]) -> Callable[P, R]:
             try:
                 return method(*args, **kwargs)
             except IntegrityError:
-                time.sleep(random.uniform(0, 0.0005 * min(attempt + 1, 20)))
+                time.sleep(random.uniform(0, 0.0005 * min(attempt + 1, 20)))  # noqa: S311 - jitter, not crypto
         raise TooMuchContention(f"{method.__name__} conflicted {MAX_ATTEMPTS} times")
 
     return wrapper

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import psycopg
@@ -18,13 +18,15 @@ import pytest
 from eventconnect.settings import Settings
 
 POSTGRES_URL = os.environ.get("EVENTCONNECT_TEST_POSTGRES_URL", "")
+# CI sets this so that a missing PostgreSQL configuration fails instead of skipping.
+REQUIRE_POSTGRES = os.environ.get("EVENTCONNECT_REQUIRE_POSTGRES") == "1"
 
 
 class FakeClock:
     """A clock tests move by hand; the domain never reads the real time."""
 
     def __init__(self, now: datetime | None = None) -> None:
-        self.now = now or datetime(2030, 1, 1, 9, 0, tzinfo=timezone.utc)
+        self.now = now or datetime(2030, 1, 1, 9, 0, tzinfo=UTC)
 
     def __call__(self) -> datetime:
         return self.now
@@ -55,6 +57,8 @@ def make_settings(kind: str, tmp_path: Path) -> Iterator[Settings]:
         yield Settings(data_dir=tmp_path / "var", database_url=None)
         return
     if not POSTGRES_URL:
+        if REQUIRE_POSTGRES:
+            pytest.fail("EVENTCONNECT_REQUIRE_POSTGRES=1 but EVENTCONNECT_TEST_POSTGRES_URL is unset")
         pytest.skip("EVENTCONNECT_TEST_POSTGRES_URL is not set")
     for url in _postgres_database():
         yield Settings(data_dir=tmp_path / "var", database_url=url)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
 from command_api.domain.community_event import CommunityEvent
 
-NOW = datetime(2030, 1, 1, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2030, 1, 1, 9, 0, tzinfo=UTC)
 
 
 def event_details(**overrides: Any) -> dict[str, Any]:

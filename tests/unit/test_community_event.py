@@ -16,7 +16,13 @@ from command_api.domain.errors import (
     NotConfirmed,
     RegistrationClosed,
 )
-from tests.unit.factories import NOW, event_details, given_registrations, published_event, then_events
+from tests.unit.factories import (
+    NOW,
+    event_details,
+    given_registrations,
+    published_event,
+    then_events,
+)
 
 
 def test_scheduling_in_the_past_is_refused() -> None:

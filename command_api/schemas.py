@@ -1,0 +1,168 @@
+"""Request and response models of the write side. Every input is bounded and validated here;
+the rules that need the clock or the event's state (past start, capacity vs confirmed) are the
+aggregates'."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+from uuid import UUID
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+import pycountry
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    HttpUrl,
+    StringConstraints,
+    model_validator,
+)
+
+Category = Literal["workshop", "seminar", "volunteer", "fundraiser", "social", "other"]
+_ZONES = frozenset(available_timezones())
+
+
+def _iana_zone(name: str) -> str:
+    try:
+        if name not in _ZONES:
+            raise ZoneInfoNotFoundError(name)
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown IANA time zone {name!r}") from None
+    return name
+
+
+def _country(code: str) -> str:
+    code = code.upper()
+    if pycountry.countries.get(alpha_2=code) is None:
+        raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code")
+    return code
+
+
+TimeZoneName = Annotated[str, StringConstraints(max_length=64), AfterValidator(_iana_zone)]
+CountryCode = Annotated[str, StringConstraints(min_length=2, max_length=2), AfterValidator(_country)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Description = Annotated[str, StringConstraints(max_length=10_000)]
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+PersonName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+Capacity = Annotated[int, Field(ge=1, le=100_000)]
+
+
+class Strict(BaseModel):
+    # Unknown fields are refused rather than silently dropped: a typo should not look accepted.
+    model_config = ConfigDict(extra="forbid")
+
+
+class Location(Strict):
+    country: CountryCode
+    city: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+    venue: Annotated[str, StringConstraints(max_length=200)] | None = None
+    online_url: Annotated[HttpUrl, StringConstraints(max_length=500)] | None = None
+
+
+EXAMPLE_EVENT = {
+    "title": "Intro to bike repair",
+    "description": "Bring your bike; we fix brakes and gears together.",
+    "category": "workshop",
+    "tags": ["bikes", "repair"],
+    "starts_at": "2030-05-01T18:00:00+05:30",
+    "ends_at": "2030-05-01T20:00:00+05:30",
+    "timezone": "Asia/Kolkata",
+    "location": {"country": "IN", "city": "Pune", "venue": "Community hall"},
+    "capacity": 20,
+    "waitlist_enabled": True,
+    "publish": True,
+}
+
+
+class EventIn(Strict):
+    """A new event. Times carry an offset; `timezone` is the zone the event happens in."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [EXAMPLE_EVENT]})
+
+    title: Title
+    description: Description = ""
+    category: Category
+    tags: Annotated[list[Tag], Field(max_length=20)] = []
+    starts_at: AwareDatetime
+    ends_at: AwareDatetime
+    timezone: TimeZoneName
+    location: Location
+    capacity: Capacity
+    waitlist_enabled: bool = True
+    publish: bool = True
+    # Until accounts exist (identity issue) the organizer is named in the request.
+    organizer_name: PersonName = "Organizer"
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> EventIn:
+        if self.ends_at <= self.starts_at:
+            raise ValueError("ends_at must be after starts_at")
+        return self
+
+
+class EventPatch(Strict):
+    """Any subset of EventIn's fields; `capacity` promotes waitlisted people into new seats."""
+
+    model_config = ConfigDict(extra="forbid",
+                              json_schema_extra={"examples": [{"title": "Bike repair II",
+                                                               "capacity": 30}]})
+
+    title: Title | None = None
+    description: Description | None = None
+    category: Category | None = None
+    tags: Annotated[list[Tag], Field(max_length=20)] | None = None
+    starts_at: AwareDatetime | None = None
+    ends_at: AwareDatetime | None = None
+    timezone: TimeZoneName | None = None
+    location: Location | None = None
+    capacity: Capacity | None = None
+    waitlist_enabled: bool | None = None
+
+
+class CancelEventIn(Strict):
+    reason: Annotated[str, StringConstraints(max_length=1000)] = ""
+
+
+class GuestIn(Strict):
+    """A guest registers with a name and an email; no account needed."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={
+        "examples": [{"name": "Asha Rao", "email": "asha@example.org"}]})
+
+    name: PersonName
+    email: Annotated[EmailStr, StringConstraints(max_length=254)]
+
+
+class Positioned(BaseModel):
+    position: int = Field(description="Event-store position this command reached; pass it as "
+                                      "X-Consistent-With to read your own write.")
+
+
+class EventCreated(Positioned):
+    id: UUID
+
+
+class EventChanged(Positioned):
+    id: UUID
+
+
+class RegistrationOut(Positioned):
+    registration_id: UUID
+    status: Literal["confirmed", "waitlisted"]
+    waitlist_position: int | None
+    cancel_token: str | None = Field(description="Only for guests: keep it to cancel later.")
+
+
+class CancellationOut(Positioned):
+    registration_id: UUID
+    status: Literal["cancelled"] = "cancelled"
+    promoted_registration_id: UUID | None
+
+
+class CheckInOut(Positioned):
+    registration_id: UUID
+    checked_in_at: AwareDatetime

@@ -1,0 +1,105 @@
+"""The ASGI app factory: both APIs, problem handlers, OpenAPI, and the built UI at `/`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request, Response
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import FileResponse
+
+from command_api.idempotency import install_idempotency
+from command_api.routes import events as event_commands
+from command_api.routes import registrations as registration_commands
+from eventconnect.bootstrap import bootstrap
+from eventconnect.container import Container
+from eventconnect.problems import install_problem_handlers, problem_response
+from query_api.routes import router as query_router
+
+MAX_BODY_BYTES = 1_000_000
+FRONTEND_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
+
+PROBLEM_SCHEMA = {
+    "type": "object",
+    "description": "RFC 9457 problem details with a stable machine `code`.",
+    "properties": {
+        "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
+        "detail": {"type": "string"}, "code": {"type": "string", "example": "event_full"},
+        "errors": {"type": "array", "items": {"type": "object", "properties": {
+            "loc": {"type": "array", "items": {}}, "msg": {"type": "string"}}}},
+    },
+    "required": ["type", "title", "status", "detail", "code"],
+}
+
+
+def create_app(container: Container | None = None, *, run_projections: bool = True) -> FastAPI:
+    """Builds the app. `run_projections` starts the in-process projection runner thread."""
+    container = container or bootstrap()
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if run_projections:
+            container.runner.start()
+        try:
+            yield
+        finally:
+            if run_projections:
+                container.runner.stop()
+
+    app = FastAPI(title="EventConnect API", version="0.1.0", lifespan=lifespan,
+                  docs_url="/api/docs", redoc_url="/api/redoc", openapi_url="/api/openapi.json",
+                  description="Event-sourced community events: commands append domain events; "
+                              "queries read projections. Errors are application/problem+json.")
+    app.state.container = container
+    install_problem_handlers(app)
+    install_idempotency(app)
+    _limit_body_size(app)
+    for router in (event_commands.router, registration_commands.router, query_router):
+        app.include_router(router)
+    _document_problems(app)
+    _serve_frontend(app)
+    return app
+
+
+def _limit_body_size(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def limit(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        length = request.headers.get("content-length", "0")
+        if not length.isdigit() or int(length) > MAX_BODY_BYTES:
+            return problem_response(413, "payload_too_large",
+                                    f"Request bodies are limited to {MAX_BODY_BYTES} bytes.")
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
+
+
+def _document_problems(app: FastAPI) -> None:
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(title=app.title, version=app.version, routes=app.routes,
+                                 description=app.description)
+            schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _serve_frontend(app: FastAPI) -> None:
+    """The built UI is a single-page app: unknown non-API paths get its index.html."""
+
+    @app.get("/{path:path}", include_in_schema=False)
+    async def spa(path: str) -> Response:
+        if path.startswith("api/") or path == "api":
+            return problem_response(404, "not_found", f"No route /{path}.")
+        file = (FRONTEND_DIST / path).resolve()
+        if path and file.is_file() and FRONTEND_DIST.resolve() in file.parents:
+            return FileResponse(file)
+        index = FRONTEND_DIST / "index.html"
+        if index.is_file():
+            return FileResponse(index)
+        return problem_response(404, "not_found",
+                                "The UI is not built; run `npm run build` in frontend/.")

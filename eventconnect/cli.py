@@ -1,0 +1,96 @@
+"""`eventconnect` command line: serve, migrate, project, rebuild, seed."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+import threading
+
+from eventconnect.bootstrap import bootstrap
+from eventconnect.settings import Settings
+
+log = logging.getLogger("eventconnect")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from eventconnect.app import create_app
+    from eventconnect.demo import seed_demo
+
+    settings = Settings()
+    container = bootstrap(settings)
+    if not args.no_demo and container.write_model.recorder.max_notification_id() in (None, 0):
+        log.info("empty store: adding demo data (skip with --no-demo)")
+        seed_demo(container.write_model)
+    container.runner.catch_up()
+    app = create_app(container, run_projections=True)
+    print(f"EventConnect on http://{args.host}:{args.port}/  (API docs: /api/docs)", flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+def _migrate(_: argparse.Namespace) -> int:
+    bootstrap(Settings(), migrate=True)
+    print("event store and read-model schema are up to date")
+    return 0
+
+
+def _project(_: argparse.Namespace) -> int:
+    container = bootstrap(Settings())
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    print("projection runner started", flush=True)
+    container.runner.run_forever_postgres(stop) if container.settings.is_postgres else \
+        _poll_forever(container, stop)
+    return 0
+
+
+def _poll_forever(container, stop: threading.Event) -> None:  # type: ignore[no-untyped-def]
+    # SQLite has no LISTEN/NOTIFY; a separate process polls (embedded mode wakes in-process).
+    while not stop.is_set():
+        container.runner.catch_up()
+        stop.wait(0.2)
+
+
+def _rebuild(args: argparse.Namespace) -> int:
+    container = bootstrap(Settings())
+    position = container.runner.rebuild(args.read_model)
+    print(f"rebuilt {args.read_model} up to position {position}")
+    return 0
+
+
+def _seed(_: argparse.Namespace) -> int:
+    from eventconnect.demo import seed_demo
+
+    container = bootstrap(Settings())
+    print(f"demo data added up to position {seed_demo(container.write_model)}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    parser = argparse.ArgumentParser(prog="eventconnect", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="API + UI + projections in one process")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--no-demo", action="store_true", help="do not add demo data")
+    serve.set_defaults(func=_serve)
+    commands.add_parser("migrate", help="create/upgrade store and read-model schema").set_defaults(
+        func=_migrate)
+    commands.add_parser("project", help="run projections in their own process").set_defaults(
+        func=_project)
+    rebuild = commands.add_parser("rebuild", help="rebuild one read model from the store")
+    rebuild.add_argument("read_model")
+    rebuild.set_defaults(func=_rebuild)
+    commands.add_parser("seed", help="add the demo data").set_defaults(func=_seed)
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,22 @@
+"""The composition root's product: everything a request may need, built once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine
+
+from command_api.application import EventConnect
+from eventconnect.settings import Settings
+
+if TYPE_CHECKING:
+    from projections.runner import ProjectionRunner
+
+
+@dataclass
+class Container:
+    settings: Settings
+    write_model: EventConnect
+    read_engine: Engine
+    runner: ProjectionRunner

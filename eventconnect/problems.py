@@ -1,0 +1,87 @@
+"""RFC 9457 problem+json: the one place where errors become HTTP answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from command_api.application import TooMuchContention
+from command_api.domain.errors import DomainError
+
+PROBLEM_JSON = "application/problem+json"
+
+# Domain error code -> HTTP status. Codes not listed are rules of the domain: 409.
+STATUS_BY_CODE = {
+    "validation_error": 422,
+    "not_found": 404,
+    "forbidden": 403,
+    "not_owner": 403,
+    "unauthorized": 401,
+    "rate_limited": 429,
+}
+
+TITLES = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found",
+          405: "Method not allowed", 409: "Conflict", 413: "Payload too large",
+          422: "Invalid input", 429: "Too many requests", 503: "Service unavailable"}
+
+
+class Problem(Exception):
+    """Raised by routes and dependencies for an error that is not a domain rule."""
+
+    def __init__(self, status: int, code: str, detail: str, *,
+                 headers: dict[str, str] | None = None, **extra: Any) -> None:
+        super().__init__(detail)
+        self.status, self.code, self.detail = status, code, detail
+        self.headers = headers or {}
+        self.extra = extra
+
+
+def problem_response(status: int, code: str, detail: str, *,
+                     headers: dict[str, str] | None = None, **extra: Any) -> JSONResponse:
+    body = {"type": f"https://eventconnect.example/problems/{code}",
+            "title": TITLES.get(status, "Error"), "status": status, "detail": detail,
+            "code": code, **extra}
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def _loc(loc: Any) -> list[str | int]:
+    return [part if isinstance(part, int) else str(part) for part in loc]
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    @app.exception_handler(Problem)
+    async def _problem(_: Request, exc: Problem) -> JSONResponse:
+        return problem_response(exc.status, exc.code, exc.detail, headers=exc.headers,
+                                **exc.extra)
+
+    @app.exception_handler(DomainError)
+    async def _domain(_: Request, exc: DomainError) -> JSONResponse:
+        status = STATUS_BY_CODE.get(exc.code, 409)
+        extra: dict[str, Any] = {}
+        if exc.field:
+            extra["errors"] = [{"loc": ["body", exc.field], "msg": exc.detail}]
+        return problem_response(status, exc.code, exc.detail, **extra)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [{"loc": _loc(e.get("loc", ())), "msg": str(e.get("msg", ""))}
+                  for e in exc.errors()]
+        detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in errors)[:1000]
+        return problem_response(422, "validation_error", detail or "Invalid input.",
+                                errors=errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized",
+                403: "forbidden"}.get(exc.status_code, "error")
+        return problem_response(exc.status_code, code, str(exc.detail),
+                                headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(TooMuchContention)
+    async def _contention(_: Request, exc: TooMuchContention) -> JSONResponse:
+        return problem_response(503, "busy", "Too many simultaneous changes; try again.",
+                                headers={"Retry-After": "1"})

@@ -1,0 +1,71 @@
+"""The UI in a real browser: `eventconnect serve` on loopback, Playwright driving Debian's chromium.
+
+The browser flow itself is frontend/e2e/*.spec.ts; this test starts the real product the way the
+README does (one process, SQLite, built UI) and runs that spec against it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FRONTEND = ROOT / "frontend"
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    if not (FRONTEND / "dist" / "index.html").is_file():
+        pytest.fail("frontend/dist is missing: scripts/test builds the UI before pytest")
+    port = _free_port()
+    env = {**os.environ, "EVENTCONNECT_DATA_DIR": str(tmp_path / "var")}
+    env.pop("DATABASE_URL", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "eventconnect.cli", "serve", "--no-demo", "--port", str(port)],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{url}/api/openapi.json", timeout=1)  # noqa: S310
+                break
+            except OSError:
+                if process.poll() is not None:
+                    pytest.fail(f"server exited: {process.stdout.read() if process.stdout else ''}")
+                time.sleep(0.2)
+        else:
+            pytest.fail("server did not start within 30 s")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_guest_registers_waitlists_and_cancels_in_chromium(server: str) -> None:
+    assert Path("/usr/bin/chromium").exists(), "scripts/test installs Debian's chromium"
+    npx = shutil.which("npx")
+    assert npx, "node/npx is needed for Playwright"
+    result = subprocess.run(
+        [npx, "playwright", "test", "--reporter=line"], cwd=FRONTEND, capture_output=True,
+        text=True, timeout=240,
+        env={**os.environ, "E2E_BASE_URL": server, "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1"})
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert " passed" in result.stdout
