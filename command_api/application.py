@@ -7,9 +7,11 @@ version — are retried here and nowhere else.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import random
 import secrets
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,15 +22,20 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError
 
-from command_api.domain.community_event import CONFIRMED, CommunityEvent
+from command_api.domain.community_event import CONFIRMED, WAITLISTED, CommunityEvent
 from command_api.domain.errors import NotFound
 from command_api.domain.registration import Registration, hash_token, registration_id_for
 
 Clock = Callable[[], datetime]
+# Authorization decided on the aggregates a use case loaded (eventconnect.authz builds these):
+# a Guard raises when the caller may not act; a Permit answers whether it may without a token.
+Guard = Callable[[CommunityEvent, Registration | None], None]
+Permit = Callable[[CommunityEvent, Registration | None], bool]
 P = ParamSpec("P")
 R = TypeVar("R")
 
 MAX_ATTEMPTS = 64
+COMMAND_LOCK_STRIPES = 256
 
 
 def utc_now() -> datetime:
@@ -44,15 +51,24 @@ def retry_on_conflict(method: Callable[P, R]) -> Callable[P, R]:
 
     Each attempt reloads the aggregates, so the decision is made again on fresh state; the
     jittered back-off keeps a rush of registrations from retrying in lock-step.
+
+    Commands on one event first queue on an in-process lock (`EventConnect.command_lock`) for
+    the millisecond of load-decide-save. Without it, N concurrent requests in this process all
+    decide on the same version, one commits and N-1 reload and retry: O(N^2) work in a rush
+    (docs/performance.md). Correctness does not rest on it: other processes still race, and the
+    store's version check still refuses all but one.
     """
 
     @functools.wraps(method)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        for attempt in range(MAX_ATTEMPTS):
-            try:
-                return method(*args, **kwargs)
-            except IntegrityError:
-                time.sleep(random.uniform(0, 0.0005 * min(attempt + 1, 20)))  # noqa: S311 - jitter, not crypto
+        # (self, event_id, ...) on EventConnect; other users of this decorator take no lock.
+        lock = getattr(args[0], "command_lock", None)
+        with lock(args[1]) if lock else contextlib.nullcontext():
+            for attempt in range(MAX_ATTEMPTS):
+                try:
+                    return method(*args, **kwargs)
+                except IntegrityError:
+                    time.sleep(random.uniform(0, 0.0005 * min(attempt + 1, 20)))  # noqa: S311 - jitter, not crypto
         raise TooMuchContention(f"{method.__name__} conflicted {MAX_ATTEMPTS} times")
 
     return wrapper
@@ -84,8 +100,13 @@ class EventConnect(Application[UUID]):
         super().__init__(env=env)
         self.clock = clock
         self.after_commit: list[Callable[[int], None]] = []
+        self._command_locks = [threading.RLock() for _ in range(COMMAND_LOCK_STRIPES)]
 
     # --- plumbing ------------------------------------------------------------------------
+
+    def command_lock(self, event_id: UUID) -> threading.RLock:
+        """The in-process lock commands on this event queue on (see `retry_on_conflict`)."""
+        return self._command_locks[hash(event_id) % COMMAND_LOCK_STRIPES]
 
     def _save(self, *aggregates: Any) -> int:
         recordings = self.save(*aggregates)
@@ -93,6 +114,12 @@ class EventConnect(Application[UUID]):
         for listener in self.after_commit:
             listener(position)
         return position
+
+    def _load_guarded(self, event_id: UUID, guard: Guard | None) -> CommunityEvent:
+        event = self.load_event(event_id)
+        if guard is not None:
+            guard(event, None)
+        return event
 
     def load_event(self, event_id: UUID) -> CommunityEvent:
         try:
@@ -123,29 +150,30 @@ class EventConnect(Application[UUID]):
 
     @retry_on_conflict
     def edit_event(self, event_id: UUID, *, actor: str, capacity: int | None = None,
-                   **changes: Any) -> int:
+                   guard: Guard | None = None, **changes: Any) -> int:
         now = self.clock()
-        event = self.load_event(event_id)
+        event = self._load_guarded(event_id, guard)
         event.edit(actor=actor, now=now, **changes)
         if capacity is not None:
             event.change_capacity(capacity, actor=actor, now=now)
         return self._save(event)
 
     @retry_on_conflict
-    def publish_event(self, event_id: UUID, *, actor: str) -> int:
-        event = self.load_event(event_id)
+    def publish_event(self, event_id: UUID, *, actor: str, guard: Guard | None = None) -> int:
+        event = self._load_guarded(event_id, guard)
         event.publish(actor=actor, now=self.clock())
         return self._save(event)
 
     @retry_on_conflict
-    def cancel_event(self, event_id: UUID, *, reason: str, actor: str) -> int:
-        event = self.load_event(event_id)
+    def cancel_event(self, event_id: UUID, *, reason: str, actor: str,
+                     guard: Guard | None = None) -> int:
+        event = self._load_guarded(event_id, guard)
         event.cancel(reason=reason, actor=actor, now=self.clock())
         return self._save(event)
 
     @retry_on_conflict
-    def delete_event(self, event_id: UUID, *, actor: str) -> int:
-        event = self.load_event(event_id)
+    def delete_event(self, event_id: UUID, *, actor: str, guard: Guard | None = None) -> int:
+        event = self._load_guarded(event_id, guard)
         event.delete(actor=actor, now=self.clock())
         return self._save(event)
 
@@ -173,30 +201,35 @@ class EventConnect(Application[UUID]):
         status = event.admit(registration.id, name=name.strip(), email=registration.email,
                              actor=actor, now=now)
         position = self._save(event, registration)
-        return Admission(registration.id, status, event.waitlist_position(registration.id), token,
+        # Just admitted, so a waitlisted registrant is last in line (no scan of a long waitlist).
+        place = len(event.waitlist) if status == WAITLISTED else None
+        return Admission(registration.id, status, place, token,
                          position)
 
     @retry_on_conflict
     def cancel_registration(self, event_id: UUID, registration_id: UUID, *, actor: str,
-                            token: str | None = None, authorized: bool = False) -> Release:
+                            token: str | None = None, authorized: bool = False,
+                            permit: Permit | None = None) -> Release:
         """Frees a seat (promoting the first in line) or a waitlist place.
 
-        `authorized` is true when the caller is already known to be allowed (owner, admin, the
-        member themself); otherwise the guest's cancel token must match.
+        `authorized` is true when the caller is trusted (a system job); `permit` decides for a
+        signed-in caller (owner, admin, the member themself). Otherwise the guest's cancel token
+        must match.
         """
         now = self.clock()
         event = self.load_event(event_id)
         registration = self._load_registration(event, registration_id)
-        if not authorized:
+        if not (authorized or (permit is not None and permit(event, registration))):
             registration.check_token(token)
         registration.withdraw(actor=actor, now=now)
         promoted = event.release(registration.id, actor=actor, now=now)
         return Release(registration.id, promoted, self._save(event, registration))
 
     @retry_on_conflict
-    def check_in(self, event_id: UUID, registration_id: UUID, *, actor: str) -> tuple[datetime, int]:
+    def check_in(self, event_id: UUID, registration_id: UUID, *, actor: str,
+                 guard: Guard | None = None) -> tuple[datetime, int]:
         now = self.clock()
-        event = self.load_event(event_id)
+        event = self._load_guarded(event_id, guard)
         registration = self._load_registration(event, registration_id)
         registration.check_active()
         event.check_in(registration.id, already=registration.checked_in, actor=actor, now=now)

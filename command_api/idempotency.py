@@ -68,18 +68,33 @@ def _finish(engine: Engine, key: str, response: Response | None, body: bytes) ->
             position=response.headers.get("X-Position")))
 
 
+def _caller(request: Request) -> str:
+    """The signed subject of the bearer token, or "anonymous" (validity is the route's business)."""
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        return "anonymous"
+    subject = request.app.state.container.accounts.tokens.subject(token.strip())
+    return f"account:{subject}" if subject else "anonymous"
+
+
 def install_idempotency(app: FastAPI) -> None:
     @app.middleware("http")
     async def idempotent(request: Request, call_next):  # type: ignore[no-untyped-def]
         key = request.headers.get("Idempotency-Key")
-        if request.method != "POST" or key is None or not request.url.path.startswith("/api/"):
+        path = request.url.path
+        # Sign-in answers are secrets (tokens) and are never stored; they are not commands anyway.
+        if (request.method != "POST" or key is None or not path.startswith("/api/")
+                or path.startswith("/api/auth/")):
             return await call_next(request)
         if not 1 <= len(key) <= MAX_KEY_LENGTH:
             return problem_response(422, "validation_error",
                                     f"Idempotency-Key must be 1..{MAX_KEY_LENGTH} characters.")
         engine: Engine = request.app.state.container.read_engine
         raw = await request.body()
-        fingerprint = hashlib.sha256(request.url.path.encode() + b"\n" + raw).hexdigest()
+        # A key belongs to one caller: another account (or a guest) reusing it gets no replay of
+        # someone else's answer, only `idempotency_key_reused`.
+        caller = _caller(request).encode()
+        fingerprint = hashlib.sha256(caller + b"\n" + path.encode() + b"\n" + raw).hexdigest()
         outcome, first = await run_in_threadpool(_claim, engine, key, fingerprint)
         if outcome == "replay":
             assert first is not None

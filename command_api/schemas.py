@@ -94,8 +94,9 @@ class EventIn(Strict):
     capacity: Capacity
     waitlist_enabled: bool = True
     publish: bool = True
-    # Until accounts exist (identity issue) the organizer is named in the request.
-    organizer_name: PersonName = "Organizer"
+    organizer_name: PersonName | None = Field(
+        default=None, deprecated=True,
+        description="Ignored: the organizer is the signed-in caller, named by their account.")
 
     @model_validator(mode="after")
     def _ends_after_start(self) -> EventIn:
@@ -121,20 +122,24 @@ class EventPatch(Strict):
     location: Location | None = None
     capacity: Capacity | None = None
     waitlist_enabled: bool | None = None
+    organizer_name: PersonName | None = Field(
+        default=None, deprecated=True,
+        description="Ignored: the organizer's name comes from their account.")
 
 
 class CancelEventIn(Strict):
     reason: Annotated[str, StringConstraints(max_length=1000)] = ""
 
 
-class GuestIn(Strict):
-    """A guest registers with a name and an email; no account needed."""
+class RegistrationIn(Strict):
+    """A guest sends a name and an email; a signed-in member sends `{}` (or no body) and is
+    registered as themself."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={
-        "examples": [{"name": "Asha Rao", "email": "asha@example.org"}]})
+        "examples": [{"name": "Asha Rao", "email": "asha@example.org"}, {}]})
 
-    name: PersonName
-    email: Annotated[EmailStr, StringConstraints(max_length=254)]
+    name: PersonName | None = None
+    email: Annotated[EmailStr, StringConstraints(max_length=254)] | None = None
 
 
 class Positioned(BaseModel):

@@ -12,11 +12,15 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse
 
 from command_api.idempotency import install_idempotency
+from command_api.routes import accounts as account_commands
+from command_api.routes import auth
 from command_api.routes import events as event_commands
 from command_api.routes import registrations as registration_commands
 from eventconnect.bootstrap import bootstrap
 from eventconnect.container import Container
+from eventconnect.headers import install_browser_protections
 from eventconnect.problems import install_problem_handlers, problem_response
+from query_api.account_routes import router as account_query_router
 from query_api.routes import router as query_router
 
 MAX_BODY_BYTES = 1_000_000
@@ -51,13 +55,16 @@ def create_app(container: Container | None = None, *, run_projections: bool = Tr
 
     app = FastAPI(title="EventConnect API", version="0.1.0", lifespan=lifespan,
                   docs_url="/api/docs", redoc_url="/api/redoc", openapi_url="/api/openapi.json",
+                  swagger_ui_oauth2_redirect_url="/api/docs/oauth2-redirect",
                   description="Event-sourced community events: commands append domain events; "
                               "queries read projections. Errors are application/problem+json.")
     app.state.container = container
     install_problem_handlers(app)
     install_idempotency(app)
     _limit_body_size(app)
-    for router in (event_commands.router, registration_commands.router, query_router):
+    install_browser_protections(app, container.settings)
+    for router in (auth.router, account_commands.router, event_commands.router,
+                   registration_commands.router, account_query_router, query_router):
         app.include_router(router)
     _document_problems(app)
     _serve_frontend(app)
@@ -71,9 +78,7 @@ def _limit_body_size(app: FastAPI) -> None:
         if not length.isdigit() or int(length) > MAX_BODY_BYTES:
             return problem_response(413, "payload_too_large",
                                     f"Request bodies are limited to {MAX_BODY_BYTES} bytes.")
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        return response
+        return await call_next(request)
 
 
 def _document_problems(app: FastAPI) -> None:

@@ -1,4 +1,5 @@
-"""Composition root: wires settings, the write model, read models and the projection runner.
+"""Composition root: wires settings, the write model, identity, read models and the projection
+runner.
 
 Tests call `bootstrap` with their own settings and clock; the CLI and the app factory call it with
 the environment's.
@@ -6,14 +7,35 @@ the environment's.
 
 from __future__ import annotations
 
+import logging
+from datetime import timedelta
+
+from command_api.accounts import Accounts
 from command_api.application import Clock, utc_now
 from eventconnect.container import Container
 from eventconnect.database import build_read_engine
+from eventconnect.ratelimit import AuthLimits, SlidingWindow
+from eventconnect.security import (
+    PRODUCTION_BCRYPT_ROUNDS,
+    PasswordHasher,
+    TokenService,
+    load_jwt_secret,
+)
 from eventconnect.settings import Settings
 from eventconnect.store import build_write_model
 from projections.migrate import upgrade
 from projections.registry import all_projections
 from projections.runner import ProjectionRunner
+
+log = logging.getLogger(__name__)
+
+
+def build_limits(settings: Settings) -> AuthLimits:
+    window = settings.login_window_seconds
+    return AuthLimits(
+        failures_per_account=SlidingWindow(settings.login_failures_per_account, window),
+        failures_per_address=SlidingWindow(settings.login_failures_per_address, window),
+        signups_per_address=SlidingWindow(settings.signups_per_address_per_hour, 3600))
 
 
 def bootstrap(settings: Settings | None = None, *, clock: Clock = utc_now,
@@ -30,5 +52,13 @@ def bootstrap(settings: Settings | None = None, *, clock: Clock = utc_now,
     runner = ProjectionRunner(write_model, read_engine, all_projections())
     # Wake the runner in-process right after each commit, so read models lag by milliseconds.
     write_model.after_commit.append(runner.wake)
+    if settings.bcrypt_rounds < PRODUCTION_BCRYPT_ROUNDS:
+        log.warning("bcrypt cost %s is below the production minimum %s (tests only)",
+                    settings.bcrypt_rounds, PRODUCTION_BCRYPT_ROUNDS)
+    secret = settings.jwt_secret.get_secret_value() if settings.jwt_secret else None
+    tokens = TokenService(load_jwt_secret(secret, settings.data_dir), clock,
+                          access_ttl=timedelta(minutes=settings.access_token_minutes),
+                          refresh_ttl=timedelta(days=settings.refresh_token_days))
+    accounts = Accounts(write_model, PasswordHasher(settings.bcrypt_rounds), tokens)
     return Container(settings=settings, write_model=write_model, read_engine=read_engine,
-                     runner=runner)
+                     runner=runner, accounts=accounts, limits=build_limits(settings))

@@ -1,9 +1,11 @@
-"""`eventconnect` command line: serve, migrate, project, rebuild, seed."""
+"""`eventconnect` command line: serve, migrate, project, rebuild, seed, create-admin."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
+import os
 import signal
 import sys
 import threading
@@ -18,13 +20,13 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from eventconnect.app import create_app
-    from eventconnect.demo import seed_demo
+    from eventconnect.demo import print_credentials, seed_demo
 
     settings = Settings()
     container = bootstrap(settings)
     if not args.no_demo and container.write_model.recorder.max_notification_id() in (None, 0):
         log.info("empty store: adding demo data (skip with --no-demo)")
-        seed_demo(container.write_model)
+        print_credentials(seed_demo(container.write_model, container.accounts))
     container.runner.catch_up()
     app = create_app(container, run_projections=True)
     print(f"EventConnect on http://{args.host}:{args.port}/  (API docs: /api/docs)", flush=True)
@@ -64,10 +66,63 @@ def _rebuild(args: argparse.Namespace) -> int:
 
 
 def _seed(_: argparse.Namespace) -> int:
-    from eventconnect.demo import seed_demo
+    from eventconnect.demo import print_credentials, seed_demo
 
     container = bootstrap(Settings())
-    print(f"demo data added up to position {seed_demo(container.write_model)}")
+    seed = seed_demo(container.write_model, container.accounts)
+    print_credentials(seed)
+    print(f"demo data added up to position {seed.position}")
+    return 0
+
+
+def _admin_password() -> str | None:
+    """From EVENTCONNECT_ADMIN_PASSWORD, else typed twice at a prompt (never an argument, so it
+    stays out of shell history and the process list)."""
+    from_env = os.environ.get("EVENTCONNECT_ADMIN_PASSWORD")
+    if from_env:
+        return from_env
+    if not sys.stdin.isatty():
+        print("no terminal to ask for a password: set EVENTCONNECT_ADMIN_PASSWORD",
+              file=sys.stderr)
+        return None
+    first = getpass.getpass("Password for the admin account: ")
+    if getpass.getpass("Again: ") != first:
+        print("the two passwords differ", file=sys.stderr)
+        return None
+    return first
+
+
+def _create_admin(args: argparse.Namespace) -> int:
+    from email_validator import EmailNotValidError, validate_email
+
+    from command_api.domain.account import account_id_for
+    from command_api.domain.errors import DomainError
+    from eventconnect.security import password_problem
+
+    try:
+        email = validate_email(args.email.strip(), check_deliverability=False).normalized
+    except EmailNotValidError as error:
+        print(f"not an email address: {error}", file=sys.stderr)
+        return 2
+    container = bootstrap(Settings())
+    if container.accounts.find(account_id_for(email)) is None:
+        password = _admin_password()
+        if password is None:
+            return 2
+        problem = password_problem(password, email=email)
+        if problem:
+            print(f"the password {problem}", file=sys.stderr)
+            return 2
+    else:
+        password = ""  # an existing account keeps its password
+    try:
+        account, created, position = container.accounts.ensure_admin(
+            email=email, password=password, name=args.name or email.split("@")[0], actor="cli")
+    except DomainError as error:
+        print(f"refused: {error.detail}", file=sys.stderr)
+        return 1
+    what = "created admin" if created else "made admin (password unchanged)"
+    print(f"{what}: {account.email} ({account.id}) at position {position}")
     return 0
 
 
@@ -88,6 +143,13 @@ def main(argv: list[str] | None = None) -> int:
     rebuild.add_argument("read_model")
     rebuild.set_defaults(func=_rebuild)
     commands.add_parser("seed", help="add the demo data").set_defaults(func=_seed)
+    admin = commands.add_parser(
+        "create-admin", help="create an admin account, or make an existing account admin",
+        description="The password comes from EVENTCONNECT_ADMIN_PASSWORD or a prompt; an "
+                    "existing account keeps its password.")
+    admin.add_argument("--email", required=True)
+    admin.add_argument("--name", help="display name of a new account (default: from the email)")
+    admin.set_defaults(func=_create_admin)
     args = parser.parse_args(argv)
     return int(args.func(args))
 

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
+from command_api.accounts import Accounts
 from command_api.application import EventConnect
+from eventconnect.ratelimit import AuthLimits
 from eventconnect.settings import Settings
 
 if TYPE_CHECKING:
@@ -20,3 +22,5 @@ class Container:
     write_model: EventConnect
     read_engine: Engine
     runner: ProjectionRunner
+    accounts: Accounts
+    limits: AuthLimits

@@ -1,14 +1,32 @@
-"""FastAPI dependencies as `Annotated` aliases; routes declare what they need by type."""
+"""FastAPI dependencies as `Annotated` aliases; routes declare what they need by type.
+
+Who is calling is decided here once per request (`OptionalPrincipal`, `CurrentPrincipal`); what
+they may do is the policy's (`eventconnect.authz`). The aliases named after an action
+(`EventCreator`, `EventManager`, ...) refuse a principal whose role can never do it, before any
+resource is loaded; the route then checks ownership on the resource itself.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy import Engine
 
+from command_api.accounts import Accounts
 from command_api.application import EventConnect
+from command_api.domain.errors import NotAuthenticated
+from eventconnect.authz import ANONYMOUS, Action, Principal, require
 from eventconnect.container import Container
+from eventconnect.ratelimit import AuthLimits
+
+MAX_TOKEN_LENGTH = 4096
+
+# auto_error=False: no token means "anonymous" (guests may register); routes decide if that's enough.
+bearer = OAuth2PasswordBearer(tokenUrl="/api/auth/token", auto_error=False,
+                              description="Access token from POST /api/auth/token")
 
 
 def get_container(request: Request) -> Container:
@@ -24,6 +42,59 @@ def get_read_engine(request: Request) -> Engine:
     return get_container(request).read_engine
 
 
+def get_accounts(request: Request) -> Accounts:
+    return get_container(request).accounts
+
+
+def get_limits(request: Request) -> AuthLimits:
+    return get_container(request).limits
+
+
+def client_address(request: Request) -> str:
+    # The peer address; behind a proxy run uvicorn with --proxy-headers so it is the client's.
+    return request.client.host if request.client else "unknown"
+
+
+def optional_principal(request: Request,
+                       token: Annotated[str | None, Depends(bearer)]) -> Principal:
+    """The caller: anonymous without a token; 401 for a token that is bad in any way."""
+    if token is None:
+        return ANONYMOUS
+    if len(token) > MAX_TOKEN_LENGTH:
+        raise NotAuthenticated("The token is invalid.")
+    return Principal.of(get_accounts(request).authenticate(token))
+
+
+def current_principal(
+    principal: Annotated[Principal, Depends(optional_principal)],
+) -> Principal:
+    require(principal, Action.OWN_ACCOUNT)
+    return principal
+
+
+def allowed(action: Action) -> Callable[[Principal], Principal]:
+    """A dependency that lets through only principals whose role may ever do `action`."""
+
+    def dependency(principal: Annotated[Principal, Depends(optional_principal)]) -> Principal:
+        require(principal, action)
+        return principal
+
+    dependency.__name__ = f"may_{action.name.lower()}"
+    return dependency
+
+
 ContainerDep = Annotated[Container, Depends(get_container)]
 WriteModelDep = Annotated[EventConnect, Depends(get_write_model)]
 ReadEngineDep = Annotated[Engine, Depends(get_read_engine)]
+AccountsDep = Annotated[Accounts, Depends(get_accounts)]
+LimitsDep = Annotated[AuthLimits, Depends(get_limits)]
+ClientAddress = Annotated[str, Depends(client_address)]
+
+OptionalPrincipal = Annotated[Principal, Depends(optional_principal)]
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+EventCreator = Annotated[Principal, Depends(allowed(Action.CREATE_EVENT))]
+EventManager = Annotated[Principal, Depends(allowed(Action.MANAGE_EVENT))]
+EventAuditor = Annotated[Principal, Depends(allowed(Action.AUDIT_EVENT))]
+DoorKeeper = Annotated[Principal, Depends(allowed(Action.CHECK_IN))]
+Registrant = Annotated[Principal, Depends(allowed(Action.REGISTER))]
+Admin = Annotated[Principal, Depends(allowed(Action.MANAGE_USERS))]

@@ -21,6 +21,8 @@ STATUS_BY_CODE = {
     "forbidden": 403,
     "not_owner": 403,
     "unauthorized": 401,
+    "invalid_credentials": 401,
+    "token_reused": 401,
     "rate_limited": 429,
 }
 
@@ -64,7 +66,9 @@ def install_problem_handlers(app: FastAPI) -> None:
         extra: dict[str, Any] = {}
         if exc.field:
             extra["errors"] = [{"loc": ["body", exc.field], "msg": exc.detail}]
-        return problem_response(status, exc.code, exc.detail, **extra)
+        # RFC 6750: a 401 names the scheme the client should authenticate with.
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        return problem_response(status, exc.code, exc.detail, headers=headers, **extra)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated, Any
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class Settings(BaseSettings):
@@ -16,7 +17,34 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default=Path("var"), validation_alias="EVENTCONNECT_DATA_DIR")
     database_url: str | None = Field(default=None, validation_alias="DATABASE_URL")
     consistency_timeout: float = Field(default=5.0, validation_alias="EVENTCONNECT_CONSISTENCY_TIMEOUT")
-    cors_origins: list[str] = Field(default_factory=list, validation_alias="EVENTCONNECT_CORS_ORIGINS")
+    # Origins allowed to call the API from a browser page served elsewhere; none by default.
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, validation_alias="EVENTCONNECT_CORS_ORIGINS")
+
+    # --- identity -----------------------------------------------------------------------------
+    # HS256 signing key; unset: generated once into <data_dir>/jwt_secret (mode 0600).
+    jwt_secret: SecretStr | None = Field(default=None, validation_alias="EVENTCONNECT_JWT_SECRET")
+    access_token_minutes: float = Field(default=15, gt=0, le=60,
+                                        validation_alias="EVENTCONNECT_ACCESS_TOKEN_MINUTES")
+    refresh_token_days: float = Field(default=14, gt=0, le=90,
+                                      validation_alias="EVENTCONNECT_REFRESH_TOKEN_DAYS")
+    # 12 in production; tests lower it for speed (each +1 doubles the time of a hash).
+    bcrypt_rounds: int = Field(default=12, ge=4, le=16, validation_alias="EVENTCONNECT_BCRYPT_ROUNDS")
+    login_failures_per_account: int = Field(
+        default=5, ge=1, validation_alias="EVENTCONNECT_LOGIN_FAILURES_PER_ACCOUNT")
+    login_failures_per_address: int = Field(
+        default=20, ge=1, validation_alias="EVENTCONNECT_LOGIN_FAILURES_PER_ADDRESS")
+    login_window_seconds: float = Field(default=300, gt=0,
+                                        validation_alias="EVENTCONNECT_LOGIN_WINDOW_SECONDS")
+    signups_per_address_per_hour: int = Field(
+        default=20, ge=1, validation_alias="EVENTCONNECT_SIGNUPS_PER_ADDRESS_PER_HOUR")
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
 
     @property
     def is_postgres(self) -> bool:

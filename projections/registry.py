@@ -5,11 +5,12 @@ from __future__ import annotations
 from projections.attendees import Attendees
 from projections.base import Projection
 from projections.catalogue import Catalogue
+from projections.users import Users
 
 
 def all_projections() -> list[Projection]:
     """A fresh instance of each projection, in the order the runner applies them."""
-    return [Catalogue(), Attendees()]
+    return [Catalogue(), Attendees(), Users()]
 
 
 def names() -> list[str]:

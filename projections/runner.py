@@ -45,6 +45,9 @@ class ProjectionRunner:
         self._lock = threading.Lock()  # one catch-up or rebuild at a time in this process
         self._reached = threading.Condition()
         self._position = 0  # lowest committed position known in this process
+        # Tracking positions as this runner last committed them, so a live catch-up need not
+        # read them first; a claim that finds them moved (another runner) re-reads them.
+        self._positions: dict[str, int] | None = None
         self._wakeup = threading.Event()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
@@ -56,16 +59,21 @@ class ProjectionRunner:
         the lowest position reached. A failing projection is logged and retried next time."""
         with self._lock:
             names = list(self.projections) if only is None else list(only)
-            positions = self._read_positions()
+            positions, self._positions = self._positions or self._read_positions(), None
             failed: set[str] = set()
             while active := [n for n in names if n not in failed]:
                 items = self._read(min(positions[n] for n in active), self.batch_size)
                 if not items:
                     break
-                for name in active:
-                    pending = [item for item in items if item[0] > positions[name]]
-                    if not pending:
-                        continue
+                batch = {name: pending for name in active
+                         if (pending := [item for item in items if item[0] > positions[name]])}
+                if self._commit_together(positions, batch):
+                    for name, pending in batch.items():
+                        positions[name] = pending[-1][0]
+                        self.errors.pop(name, None)
+                    batch = {}
+                # Else one projection failed or another runner moved: isolate them one by one.
+                for name, pending in batch.items():
                     try:
                         self._commit(name, positions[name], pending)
                     except StaleTracking:
@@ -83,6 +91,7 @@ class ProjectionRunner:
                     positions[name] = pending[-1][0]
                     self.errors.pop(name, None)
                 self._advanced(min(positions.values()))
+            self._positions = positions
             return min(positions[n] for n in names) if names else self.position()
 
     def _read(self, after: int, limit: int) -> list[Item]:
@@ -90,23 +99,44 @@ class ProjectionRunner:
         to_domain_event = self.write_model.mapper.to_domain_event
         return [(n.id, to_domain_event(n)) for n in notifications]
 
+    def _commit_together(self, positions: dict[str, int],
+                         batch: dict[str, list[Item]]) -> bool:
+        """Applies a batch to every projection in ONE transaction (one commit instead of one per
+        read model: the per-commit cost dominates live catch-up). False, with nothing written,
+        if any of them fails or was moved by another runner; the caller then retries them one
+        by one so a failing projection cannot hold the healthy ones back."""
+        if len(batch) < 2:
+            return False
+        try:
+            with self.engine.begin() as conn:
+                for name in sorted(batch):  # one lock order for every runner (PostgreSQL)
+                    self._claim(conn, name, positions[name], to=batch[name][-1][0])
+                    self.projections[name].apply(conn, batch[name])
+        except Exception:  # noqa: BLE001 - the one-by-one path logs and records the error
+            return False
+        return True
+
     def _commit(self, name: str, expected: int, items: Sequence[Item]) -> None:
         with self.engine.begin() as conn:
-            self._claim(conn, name, expected)
+            self._claim(conn, name, expected, to=items[-1][0])
             self.projections[name].apply(conn, items)
-            self._set(conn, name, items[-1][0])
 
     @staticmethod
-    def _claim(conn: Connection, name: str, expected: int | None) -> None:
-        """Locks this projection's tracking row for the transaction (creating it at 0); raises
-        StaleTracking if it is no longer at `expected` (None: any position, for rebuilds)."""
-        dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-        conn.execute(dialect.insert(tracking).values(name=name, position=0)
-                     .on_conflict_do_nothing(index_elements=["name"]))
+    def _claim(conn: Connection, name: str, expected: int | None, to: int | None = None) -> None:
+        """Locks this projection's tracking row for the transaction (creating it at 0) and moves
+        it `to` the batch's last position (committed with the batch's rows, or not at all);
+        raises StaleTracking if it is no longer at `expected` (None: any position, for
+        rebuilds)."""
         claim = update(tracking).where(tracking.c.name == name)
         if expected is not None:
             claim = claim.where(tracking.c.position == expected)
-        if conn.execute(claim.values(position=tracking.c.position)).rowcount != 1:
+        claim = claim.values(position=tracking.c.position if to is None else to)
+        if conn.execute(claim).rowcount == 1:
+            return  # the usual case: one statement
+        dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+        conn.execute(dialect.insert(tracking).values(name=name, position=0)
+                     .on_conflict_do_nothing(index_elements=["name"]))
+        if conn.execute(claim).rowcount != 1:
             raise StaleTracking(f"{name} is no longer at {expected}")
 
     @staticmethod
@@ -196,23 +226,30 @@ class ProjectionRunner:
 
     # --- rebuild and the separate projector process ----------------------------------------
 
-    def rebuild(self, name: str) -> int:
-        """Rebuilds one read model from the whole log in one transaction; readers see the old
-        rows until it commits. Returns the position reached."""
-        if name not in self.projections:
-            raise KeyError(f"no read model {name!r}; known: {', '.join(self.projections)}")
-        projection = self.projections[name]
+    def rebuild(self, *names: str) -> int:
+        """Rebuilds these read models (all of them if none is named) from the whole log in one
+        transaction, reading and decoding the log once for all of them; readers see the old rows
+        until it commits. Returns the position reached."""
+        names = names or tuple(self.projections)
+        for name in names:
+            if name not in self.projections:
+                raise KeyError(f"no read model {name!r}; known: {', '.join(self.projections)}")
         with self._lock, self.engine.begin() as conn:
-            self._claim(conn, name, None)
-            projection.clear(conn)
+            for name in names:
+                self._claim(conn, name, None)
+                self.projections[name].clear(conn)
             position = 0
             while items := self._read(position, self.rebuild_batch_size):
-                projection.apply(conn, items)
+                for name in names:
+                    self.projections[name].apply(conn, items)
                 position = items[-1][0]
-            self._set(conn, name, position)
-        self.errors.pop(name, None)
+            for name in names:
+                self._set(conn, name, position)
+            self._positions = None
+        for name in names:
+            self.errors.pop(name, None)
         self._advanced(self.position())
-        log.info("rebuilt %s up to position %s", name, position)
+        log.info("rebuilt %s up to position %s", ", ".join(names), position)
         return position
 
     def run_forever_postgres(self, stop_event: threading.Event) -> None:

@@ -120,3 +120,20 @@ attendees = Table(
     Index("ix_attendees_event_status_seq", "event_id", "status", "seq"),
     Index("ix_attendees_member_id", "member_id"),
 )
+
+# One row per account, for the admin's user list. Never a password hash: the store keeps those.
+users = Table(
+    "users",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("email", String(254), nullable=False),
+    Column("name", String(120), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("timezone", String(64), nullable=False),
+    Column("locale", String(35), nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Index("ix_users_email", "email", unique=True),
+    Index("ix_users_role_email", "role", "email"),
+)

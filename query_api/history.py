@@ -8,6 +8,7 @@ from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+from command_api.domain.account import Account
 from command_api.domain.community_event import CommunityEvent
 from query_api.event_store import Recorded, read_stream
 from query_api.schemas import HistoryEntryOut
@@ -28,6 +29,11 @@ TYPES = {
     CommunityEvent.RegistrantWaitlisted: "registration.waitlisted",
     CommunityEvent.RegistrationCancelled: "registration.cancelled",
     CommunityEvent.AttendeeCheckedIn: "registration.checked_in",
+    Account.SignedUp: "account.signed_up",
+    Account.ProfileChanged: "account.profile_changed",
+    Account.RoleGranted: "account.role_granted",
+    Account.PasswordChanged: "account.password_changed",
+    Account.Deactivated: "account.deactivated",
 }
 
 
@@ -55,6 +61,14 @@ def event_stream(write_model: Any, event_id: UUID) -> list[Recorded] | None:
     """The CommunityEvent stream of this id; None if the id is not a community event."""
     stream = read_stream(write_model, event_id)
     if not stream or not isinstance(stream[0].event, CommunityEvent.Scheduled):
+        return None
+    return stream
+
+
+def account_stream(write_model: Any, account_id: UUID) -> list[Recorded] | None:
+    """The Account stream of this id (password hashes are dropped by `entry`); None otherwise."""
+    stream = read_stream(write_model, account_id)
+    if not stream or not isinstance(stream[0].event, Account.SignedUp):
         return None
     return stream
 

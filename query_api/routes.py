@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 from fastapi import APIRouter, Depends, Query, Response
 from pydantic import AwareDatetime
 
-from eventconnect.deps import ContainerDep, ReadEngineDep
+from eventconnect.authz import Action, Resource, require
+from eventconnect.deps import ContainerDep, EventAuditor, ReadEngineDep
 from eventconnect.problems import Problem
 from query_api import attendance, history, ical, listings
 from query_api.deps import PagingDep, ZoneDep, wait_until_consistent
@@ -29,6 +30,11 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"description": "Unknown or deleted event (`not_found`)", "content": _PROBLEM}}
+OWNER_ONLY: dict[int | str, dict[str, Any]] = {
+    **NOT_FOUND,
+    401: {"description": "No, or a bad, bearer token (`unauthorized`)", "content": _PROBLEM},
+    403: {"description": "Not the event's organizer nor an admin (`not_owner`, `forbidden`)",
+          "content": _PROBLEM}}
 
 router = APIRouter(prefix="/api", tags=["queries"], responses=ERRORS,
                    dependencies=[Depends(wait_until_consistent)])
@@ -88,9 +94,10 @@ def get_event(event_id: UUID, engine: ReadEngineDep, zone: ZoneDep) -> EventOut:
 
 
 @router.get("/events/{event_id}/attendees", response_model=Page[AttendeeOut],
-            responses=NOT_FOUND, summary="Attendee list")
+            responses=OWNER_ONLY, summary="Attendee list")
 def list_attendees(
     event_id: UUID,
+    principal: EventAuditor,
     container: ContainerDep,
     engine: ReadEngineDep,
     paging: PagingDep,
@@ -100,6 +107,7 @@ def list_attendees(
 ) -> Page[AttendeeOut]:
     """Lists registrations: confirmed, then waitlisted in line order, then cancelled."""
     row = _event_row(engine, event_id, deleted_ok=True)
+    require(principal, Action.AUDIT_EVENT, Resource(organizer_id=row["organizer_id"]))
     zone = zone or ZoneInfo(row["timezone"])
     if as_of is not None:
         rows = attendance.attendees_as_of(container.write_model, event_id, as_of)
@@ -115,9 +123,10 @@ def list_attendees(
 
 
 @router.get("/events/{event_id}/waitlist", response_model=Page[WaitlistEntryOut],
-            responses=NOT_FOUND, summary="Waitlist")
+            responses=OWNER_ONLY, summary="Waitlist")
 def list_waitlist(
     event_id: UUID,
+    principal: EventAuditor,
     container: ContainerDep,
     engine: ReadEngineDep,
     paging: PagingDep,
@@ -126,6 +135,7 @@ def list_waitlist(
 ) -> Page[WaitlistEntryOut]:
     """Lists the waitlist in promotion order; position 1 gets the next free seat."""
     row = _event_row(engine, event_id, deleted_ok=True)
+    require(principal, Action.AUDIT_EVENT, Resource(organizer_id=row["organizer_id"]))
     zone = zone or ZoneInfo(row["timezone"])
     if as_of is not None:
         waiting = [r for r in attendance.attendees_as_of(container.write_model, event_id, as_of)
@@ -141,9 +151,10 @@ def list_waitlist(
 
 
 @router.get("/events/{event_id}/history", response_model=Page[HistoryEntryOut],
-            responses=NOT_FOUND, summary="Audit history")
+            responses=OWNER_ONLY, summary="Audit history")
 def event_history(
     event_id: UUID,
+    principal: EventAuditor,
     container: ContainerDep,
     paging: PagingDep,
     zone: ZoneDep,
@@ -153,6 +164,9 @@ def event_history(
     stream = history.event_stream(container.write_model, event_id)
     if stream is None:
         raise _not_found(event_id)
+    # Ownership from the store itself: the history does not wait for the catalogue.
+    require(principal, Action.AUDIT_EVENT,
+            Resource(organizer_id=stream[0].event.organizer_id))
     zone = zone or history.current_zone(stream)
     if as_of is not None:
         stream = [r for r in stream if r.event.timestamp <= as_of]

@@ -129,3 +129,26 @@ class HistoryEntryOut(BaseModel):
     occurred_at: datetime
     actor: str
     data: dict[str, Any]
+
+
+class UserOut(BaseModel):
+    """An account as the admin's user list shows it."""
+
+    id: UUID
+    email: str
+    name: str
+    role: Literal["admin", "organizer", "member", "analyst"]
+    timezone: str
+    locale: str
+    active: bool
+    created_at: datetime
+
+
+class MyRegistrationOut(BaseModel):
+    """One of the signed-in member's registrations, with its event."""
+
+    event: EventOut
+    registration_id: UUID
+    status: AttendeeStatus
+    waitlist_position: int | None = Field(description="1 = next to be promoted; null unless "
+                                                      "waitlisted")

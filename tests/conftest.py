@@ -52,16 +52,20 @@ def _postgres_database() -> Iterator[str]:
         admin.close()
 
 
+# bcrypt at cost 4 keeps tests fast; tests/unit/test_security.py checks production uses >= 12.
+TEST_IDENTITY = {"jwt_secret": "test-secret-" + "x" * 40, "bcrypt_rounds": 4}
+
+
 def make_settings(kind: str, tmp_path: Path) -> Iterator[Settings]:
     if kind == "sqlite":
-        yield Settings(data_dir=tmp_path / "var", database_url=None)
+        yield Settings(data_dir=tmp_path / "var", database_url=None, **TEST_IDENTITY)
         return
     if not POSTGRES_URL:
         if REQUIRE_POSTGRES:
             pytest.fail("EVENTCONNECT_REQUIRE_POSTGRES=1 but EVENTCONNECT_TEST_POSTGRES_URL is unset")
         pytest.skip("EVENTCONNECT_TEST_POSTGRES_URL is not set")
     for url in _postgres_database():
-        yield Settings(data_dir=tmp_path / "var", database_url=url)
+        yield Settings(data_dir=tmp_path / "var", database_url=url, **TEST_IDENTITY)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -82,3 +82,54 @@ class NotFound(DomainError):
     """No aggregate with this id exists (or it belongs to another event)."""
 
     code = "not_found"
+
+
+# --- identity and access -------------------------------------------------------------------------
+
+
+class NotAuthenticated(DomainError):
+    """The request carries no valid credentials: no token, a bad or expired one, or a wrong password."""
+
+    code = "unauthorized"
+
+
+class InvalidCredentials(NotAuthenticated):
+    """The email or the password is wrong (the answer never says which)."""
+
+    code = "invalid_credentials"
+
+
+class RefreshTokenReused(NotAuthenticated):
+    """A refresh token was used a second time; its whole session family is now revoked."""
+
+    code = "token_reused"
+
+
+class Forbidden(DomainError):
+    """The principal's role does not allow this."""
+
+    code = "forbidden"
+
+
+class NotOwner(DomainError):
+    """Only the event's organizer (or an admin) may do this."""
+
+    code = "not_owner"
+
+
+class EmailTaken(DomainError):
+    """An account with this email already exists."""
+
+    code = "email_taken"
+
+
+class CannotChangeOwnAccess(DomainError):
+    """An admin may not change their own role nor deactivate themself (so one admin always remains)."""
+
+    code = "cannot_change_own_access"
+
+
+class AccountDeactivated(DomainError):
+    """The account was deactivated; it can change nothing more."""
+
+    code = "account_deactivated"

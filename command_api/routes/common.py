@@ -8,19 +8,17 @@ from fastapi import Response
 
 from command_api.schemas import Positioned
 
-# Until identity lands every command is anonymous; the actor is still recorded on each event.
-ANONYMOUS = "anonymous"
-GUEST = "guest"
-
 T = TypeVar("T", bound=Positioned)
 
-_PROBLEM = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+PROBLEM = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
 COMMAND_ERRORS: dict[int | str, dict[str, Any]] = {
-    404: {"description": "Unknown id (`not_found`)", "content": _PROBLEM},
+    401: {"description": "No, or a bad, bearer token (`unauthorized`)", "content": PROBLEM},
+    403: {"description": "Not allowed (`forbidden`, `not_owner`)", "content": PROBLEM},
+    404: {"description": "Unknown id (`not_found`)", "content": PROBLEM},
     409: {"description": "A rule of the domain refused it (`event_full`, `already_registered`, "
                          "`registration_closed`, `capacity_below_confirmed`, `invalid_state`)",
-          "content": _PROBLEM},
-    422: {"description": "Invalid input (`validation_error`)", "content": _PROBLEM},
+          "content": PROBLEM},
+    422: {"description": "Invalid input (`validation_error`)", "content": PROBLEM},
 }
 
 

@@ -1,25 +1,50 @@
-"""Write-side routes for registrations: register, cancel, check in."""
+"""Write-side routes for registrations: register (as a member or a guest), cancel, check in."""
 
 from __future__ import annotations
 
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Body, Query, Response, status
 
-from command_api.routes.common import ANONYMOUS, COMMAND_ERRORS, GUEST, positioned
-from command_api.schemas import CancellationOut, CheckInOut, GuestIn, RegistrationOut
-from eventconnect.deps import WriteModelDep
+from command_api.routes.common import COMMAND_ERRORS, positioned
+from command_api.schemas import CancellationOut, CheckInOut, RegistrationIn, RegistrationOut
+from eventconnect.authz import Action, guard, permits
+from eventconnect.deps import DoorKeeper, OptionalPrincipal, Registrant, WriteModelDep
+from eventconnect.problems import Problem
 
 router = APIRouter(prefix="/api/events/{event_id}/registrations", tags=["registrations"],
                    responses=COMMAND_ERRORS)
 
 
+def _invalid(errors: list[dict[str, object]], detail: str) -> Problem:
+    return Problem(422, "validation_error", detail, errors=errors)
+
+
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=RegistrationOut)
-def register(event_id: UUID, body: GuestIn, app: WriteModelDep,
-             response: Response) -> RegistrationOut:
-    """Register for an event: a seat if one is free, else a place on the waitlist."""
-    admission = app.register(event_id, name=body.name, email=str(body.email), actor=GUEST)
+def register(event_id: UUID, principal: Registrant, app: WriteModelDep, response: Response,
+             body: Annotated[RegistrationIn | None, Body()] = None) -> RegistrationOut:
+    """Register for an event: a seat if one is free, else a place on the waitlist.
+
+    With a bearer token you register as yourself (send `{}`); without one, as a guest with a
+    name and an email (you get a `cancel_token`)."""
+    body = body or RegistrationIn()
+    if principal.is_anonymous:
+        missing = [f for f in ("name", "email") if getattr(body, f) is None]
+        if missing:
+            raise _invalid([{"loc": ["body", f], "msg": "Field required"} for f in missing],
+                           "A guest registers with a name and an email.")
+        name, email, member_id = str(body.name), str(body.email), None
+    else:
+        given = [f for f in ("name", "email") if getattr(body, f) is not None]
+        if given:
+            raise _invalid([{"loc": ["body", f], "msg": "Signed in: you register as yourself"}
+                            for f in given],
+                           "Signed-in members register as themselves; send {} (or sign out to "
+                           "register someone else as a guest).")
+        name, email, member_id = principal.name or "", principal.email or "", principal.id
+    admission = app.register(event_id, name=name, email=email, actor=principal.actor,
+                             member_id=member_id)
     return positioned(response, RegistrationOut(
         registration_id=admission.registration_id, status=admission.status,  # type: ignore[arg-type]
         waitlist_position=admission.waitlist_position, cancel_token=admission.cancel_token,
@@ -28,20 +53,25 @@ def register(event_id: UUID, body: GuestIn, app: WriteModelDep,
 
 @router.delete("/{registration_id}", response_model=CancellationOut)
 def cancel_registration(
-    event_id: UUID, registration_id: UUID, app: WriteModelDep, response: Response,
+    event_id: UUID, registration_id: UUID, principal: OptionalPrincipal, app: WriteModelDep,
+    response: Response,
     token: Annotated[str | None, Query(max_length=200, description="The guest's cancel_token")] = None,
 ) -> CancellationOut:
-    """Cancel a registration; a freed seat goes to the first person on the waitlist."""
-    release = app.cancel_registration(event_id, registration_id, actor=GUEST, token=token)
+    """Cancel a registration (yours, or any of an event you organize); a freed seat goes to
+    the first person on the waitlist. Guests pass their `cancel_token`."""
+    permit = None if principal.is_anonymous else permits(principal, Action.CANCEL_REGISTRATION)
+    release = app.cancel_registration(event_id, registration_id, actor=principal.actor,
+                                      token=token, permit=permit)
     return positioned(response, CancellationOut(
         registration_id=release.registration_id,
         promoted_registration_id=release.promoted_registration_id, position=release.position))
 
 
 @router.post("/{registration_id}/check-in", response_model=CheckInOut)
-def check_in(event_id: UUID, registration_id: UUID, app: WriteModelDep,
+def check_in(event_id: UUID, registration_id: UUID, principal: DoorKeeper, app: WriteModelDep,
              response: Response) -> CheckInOut:
-    """Check a confirmed attendee in at the door."""
-    checked_in_at, position = app.check_in(event_id, registration_id, actor=ANONYMOUS)
+    """Check a confirmed attendee in at the door (the event's organizer or an admin)."""
+    checked_in_at, position = app.check_in(event_id, registration_id, actor=principal.actor,
+                                           guard=guard(principal, Action.CHECK_IN))
     return positioned(response, CheckInOut(registration_id=registration_id,
                                            checked_in_at=checked_in_at, position=position))

@@ -20,6 +20,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 FRONTEND = ROOT / "frontend"
+# The spec signs in as this admin (made by `eventconnect create-admin`, as an operator would).
+ADMIN_EMAIL = "e2e-admin@example.org"
+ADMIN_PASSWORD = "e2e-" + "admin-password-for-the-browser-test"
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -37,6 +40,12 @@ def server(tmp_path: Path) -> Iterator[str]:
     port = _free_port()
     env = {**os.environ, "EVENTCONNECT_DATA_DIR": str(tmp_path / "var")}
     env.pop("DATABASE_URL", None)
+    made = subprocess.run(
+        [sys.executable, "-m", "eventconnect.cli", "create-admin", "--email", ADMIN_EMAIL],
+        cwd=ROOT, env={**env, "EVENTCONNECT_ADMIN_PASSWORD": ADMIN_PASSWORD},
+        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert ADMIN_PASSWORD not in made.stdout + made.stderr
     process = subprocess.Popen(
         [sys.executable, "-m", "eventconnect.cli", "serve", "--no-demo", "--port", str(port)],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -66,6 +75,7 @@ def test_guest_registers_waitlists_and_cancels_in_chromium(server: str) -> None:
     result = subprocess.run(
         [npx, "playwright", "test", "--reporter=line"], cwd=FRONTEND, capture_output=True,
         text=True, timeout=240,
-        env={**os.environ, "E2E_BASE_URL": server, "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1"})
+        env={**os.environ, "E2E_BASE_URL": server, "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1",
+             "E2E_ADMIN_EMAIL": ADMIN_EMAIL, "E2E_ADMIN_PASSWORD": ADMIN_PASSWORD})
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert " passed" in result.stdout

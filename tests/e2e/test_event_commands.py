@@ -8,11 +8,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.conftest import FakeClock
-from tests.e2e.conftest import assert_problem, create_event, event_body, register
+from tests.e2e.conftest import as_organizer, assert_problem, create_event, event_body, register
 
 
 def test_create_returns_id_position_and_header(client: TestClient, clock: FakeClock) -> None:
-    response = client.post("/api/events", json=event_body(clock))
+    response = client.post("/api/events", json=event_body(clock), headers=as_organizer(client))
     assert response.status_code == 201
     body = response.json()
     assert body["position"] >= 1 and response.headers["X-Position"] == str(body["position"])
@@ -27,9 +27,11 @@ def test_draft_then_publish(client: TestClient, clock: FakeClock) -> None:
     guest = {"name": "A", "email": "a@example.org"}
     assert_problem(client.post(f"/api/events/{event_id}/registrations", json=guest), 409,
                    "registration_closed")
-    published = client.post(f"/api/events/{event_id}/publish")
+    owner = as_organizer(client)
+    published = client.post(f"/api/events/{event_id}/publish", headers=owner)
     assert published.status_code == 200 and published.json()["id"] == event_id
-    assert_problem(client.post(f"/api/events/{event_id}/publish"), 409, "invalid_state")
+    assert_problem(client.post(f"/api/events/{event_id}/publish", headers=owner), 409,
+                   "invalid_state")
     assert client.post(f"/api/events/{event_id}/registrations", json=guest).status_code == 201
 
 
@@ -50,27 +52,28 @@ def test_draft_then_publish(client: TestClient, clock: FakeClock) -> None:
 ])
 def test_bad_event_input_is_422(client: TestClient, clock: FakeClock, override: dict[str, object],
                                 field: str) -> None:
-    body = assert_problem(client.post("/api/events", json=event_body(clock, **override)), 422,
-                          "validation_error")
+    body = assert_problem(client.post("/api/events", json=event_body(clock, **override),
+                                      headers=as_organizer(client)), 422, "validation_error")
     assert any(field in map(str, error["loc"]) for error in body["errors"]), body
 
 
 def test_end_before_start_is_422(client: TestClient, clock: FakeClock) -> None:
     body = event_body(clock)
     body["ends_at"] = body["starts_at"]
-    assert_problem(client.post("/api/events", json=body), 422, "validation_error")
+    assert_problem(client.post("/api/events", json=body, headers=as_organizer(client)), 422,
+                   "validation_error")
 
 
 @pytest.mark.parametrize("raw", [b"{", b"[]", b'"text"', b"\xff\xfe"])
 def test_malformed_json_is_422(client: TestClient, raw: bytes) -> None:
     response = client.post("/api/events", content=raw,
-                           headers={"content-type": "application/json"})
+                           headers={"content-type": "application/json", **as_organizer(client)})
     assert_problem(response, 422, "validation_error")
 
 
 def test_oversized_body_is_413(client: TestClient, clock: FakeClock) -> None:
     response = client.post("/api/events", content=b"x" * 1_000_001,
-                           headers={"content-type": "application/json"})
+                           headers={"content-type": "application/json", **as_organizer(client)})
     assert_problem(response, 413, "payload_too_large")
 
 
@@ -79,7 +82,8 @@ def test_edit_changes_details_and_capacity_promotes(client: TestClient, clock: F
     for n in range(3):
         register(client, event_id, n)
     response = client.patch(f"/api/events/{event_id}",
-                            json={"title": "Bikes II", "capacity": 2, "tags": ["bikes"]})
+                            json={"title": "Bikes II", "capacity": 2, "tags": ["bikes"]},
+                            headers=as_organizer(client))
     assert response.status_code == 200, response.text
     shown = client.get(f"/api/events/{event_id}",
                        headers={"X-Consistent-With": response.headers["X-Position"]}).json()
@@ -90,22 +94,25 @@ def test_lowering_capacity_below_confirmed_is_409(client: TestClient, clock: Fak
     event_id = create_event(client, clock, capacity=3)
     register(client, event_id, 1)
     register(client, event_id, 2)
-    assert_problem(client.patch(f"/api/events/{event_id}", json={"capacity": 1}), 409,
-                   "capacity_below_confirmed")
+    assert_problem(client.patch(f"/api/events/{event_id}", json={"capacity": 1},
+                                headers=as_organizer(client)), 409, "capacity_below_confirmed")
 
 
 def test_edit_into_the_past_is_422(client: TestClient, clock: FakeClock) -> None:
     event_id = create_event(client, clock)
     past = (clock.now - timedelta(days=1)).isoformat()
-    assert_problem(client.patch(f"/api/events/{event_id}", json={"starts_at": past}), 422,
-                   "validation_error")
+    assert_problem(client.patch(f"/api/events/{event_id}", json={"starts_at": past},
+                                headers=as_organizer(client)), 422, "validation_error")
 
 
 def test_cancel_closes_registration_and_keeps_reason(client: TestClient, clock: FakeClock) -> None:
     event_id = create_event(client, clock)
-    response = client.post(f"/api/events/{event_id}/cancel", json={"reason": "Venue flooded"})
+    owner = as_organizer(client)
+    response = client.post(f"/api/events/{event_id}/cancel", json={"reason": "Venue flooded"},
+                           headers=owner)
     assert response.status_code == 200
-    assert_problem(client.post(f"/api/events/{event_id}/cancel", json={}), 409, "invalid_state")
+    assert_problem(client.post(f"/api/events/{event_id}/cancel", json={}, headers=owner), 409,
+                   "invalid_state")
     assert_problem(client.post(f"/api/events/{event_id}/registrations",
                                json={"name": "A", "email": "a@example.org"}), 409,
                    "registration_closed")
@@ -116,15 +123,16 @@ def test_cancel_closes_registration_and_keeps_reason(client: TestClient, clock: 
 
 def test_delete_hides_from_listing_but_keeps_history(client: TestClient, clock: FakeClock) -> None:
     event_id = create_event(client, clock)
-    response = client.delete(f"/api/events/{event_id}")
+    owner = as_organizer(client)
+    response = client.delete(f"/api/events/{event_id}", headers=owner)
     assert response.status_code == 204
     position = response.headers["X-Position"]
     listing = client.get("/api/events", params={"status": "all"},
                          headers={"X-Consistent-With": position}).json()
     assert event_id not in [item["id"] for item in listing["items"]]
-    history = client.get(f"/api/events/{event_id}/history").json()
+    history = client.get(f"/api/events/{event_id}/history", headers=owner).json()
     assert history["items"][-1]["type"].endswith("deleted")
-    assert_problem(client.delete(f"/api/events/{event_id}"), 409, "invalid_state")
+    assert_problem(client.delete(f"/api/events/{event_id}", headers=owner), 409, "invalid_state")
 
 
 @pytest.mark.parametrize(("method", "path"), [
@@ -133,9 +141,11 @@ def test_delete_hides_from_listing_but_keeps_history(client: TestClient, clock: 
 ])
 def test_unknown_event_is_404(client: TestClient, method: str, path: str) -> None:
     url = path.format(id="00000000-0000-4000-8000-000000000000")
-    kwargs = {"json": {}} if method != "delete" else {}
-    assert_problem(getattr(client, method)(url, **kwargs), 404, "not_found")
+    kwargs: dict[str, object] = {"json": {}} if method != "delete" else {}
+    assert_problem(getattr(client, method)(url, headers=as_organizer(client), **kwargs), 404,
+                   "not_found")
 
 
 def test_non_uuid_id_is_422(client: TestClient) -> None:
-    assert_problem(client.post("/api/events/not-a-uuid/publish"), 422, "validation_error")
+    assert_problem(client.post("/api/events/not-a-uuid/publish", headers=as_organizer(client)),
+                   422, "validation_error")

@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.conftest import FakeClock
-from tests.e2e.conftest import assert_problem, create_event, register
+from tests.e2e.conftest import as_organizer, assert_problem, create_event, register
 
 UNKNOWN = "00000000-0000-4000-8000-000000000000"
 
@@ -74,7 +74,8 @@ def test_cancel_with_token_promotes_first_in_line(client: TestClient, clock: Fak
     assert body["status"] == "cancelled"
     assert body["promoted_registration_id"] == waiting["registration_id"]
     waitlist = client.get(f"/api/events/{event_id}/waitlist",
-                          headers={"X-Consistent-With": str(body["position"])}).json()
+                          headers={"X-Consistent-With": str(body["position"]),
+                                   **as_organizer(client)}).json()
     assert [w["name"] for w in waitlist["items"]] == ["Guest 3"]
     assert_problem(client.delete(url, params={"token": seated["cancel_token"]}), 409,
                    "registration_not_active")
@@ -113,9 +114,10 @@ def test_check_in_only_confirmed_and_once(client: TestClient, clock: FakeClock) 
     seated = register(client, event_id, 1)
     waiting = register(client, event_id, 2)
     base = f"/api/events/{event_id}/registrations"
-    response = client.post(f"{base}/{seated['registration_id']}/check-in")
+    owner = as_organizer(client)
+    response = client.post(f"{base}/{seated['registration_id']}/check-in", headers=owner)
     assert response.status_code == 200 and response.json()["checked_in_at"]
-    assert_problem(client.post(f"{base}/{seated['registration_id']}/check-in"), 409,
-                   "already_checked_in")
-    assert_problem(client.post(f"{base}/{waiting['registration_id']}/check-in"), 409,
-                   "not_confirmed")
+    assert_problem(client.post(f"{base}/{seated['registration_id']}/check-in", headers=owner),
+                   409, "already_checked_in")
+    assert_problem(client.post(f"{base}/{waiting['registration_id']}/check-in", headers=owner),
+                   409, "not_confirmed")

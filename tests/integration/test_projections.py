@@ -167,7 +167,7 @@ def test_migrations_create_exactly_the_declared_tables(container: Container) -> 
 
 
 def test_registry_finds_projections_by_name() -> None:
-    assert [p.name for p in all_projections()] == ["catalogue", "attendees"]
+    assert [p.name for p in all_projections()] == ["catalogue", "attendees", "users"]
     assert get_projection("attendees").name == "attendees"
     with pytest.raises(KeyError, match="catalogue"):
         get_projection("nope")

@@ -23,6 +23,8 @@ export class ApiError extends Error implements Problem {
   readonly detail: string;
   readonly code: string;
   readonly errors: ProblemFieldError[];
+  /** From a 429's Retry-After header, when the server sent one. */
+  retryAfterSeconds: number | null = null;
 
   constructor(problem: Problem) {
     super(problem.detail || problem.title || `Request failed (${problem.status})`);

@@ -15,3 +15,20 @@ export const eventKeys = {
   history: (id: string, params: QueryParams) =>
     [...eventKeys.detail(id), 'history', params] as const,
 };
+
+// Keyed on the login session (see auth-tokens.ts) so another login never shows the last one's data.
+export const authKeys = {
+  all: ['auth'] as const,
+  me: (session: string) => [...authKeys.all, 'me', session] as const,
+};
+
+export const userKeys = {
+  all: ['users'] as const,
+  list: (params: QueryParams) => [...userKeys.all, 'list', params] as const,
+};
+
+export const myRegistrationKeys = {
+  all: ['my-registrations'] as const,
+  list: (session: string, params: QueryParams) =>
+    [...myRegistrationKeys.all, session, params] as const,
+};

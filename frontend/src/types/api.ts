@@ -67,8 +67,6 @@ export interface EventIn {
   capacity: number;
   waitlist_enabled: boolean;
   publish: boolean;
-  /** Not in API.md: accepted by the backend until identity lands. */
-  organizer_name?: string;
 }
 
 export type EventPatch = Partial<Omit<EventIn, 'publish'>>;
@@ -118,4 +116,57 @@ export interface HistoryEntry {
   occurred_at: string;
   actor: string | null;
   data: Record<string, unknown>;
+}
+
+// Identity
+
+export const ROLES = ['admin', 'organizer', 'member', 'analyst'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** GET/PATCH /api/me */
+export interface Me {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  timezone: string;
+  locale: string;
+}
+
+export type MePatch = Partial<Pick<Me, 'name' | 'timezone' | 'locale'>>;
+
+/** A row of GET /api/users (admin); the backend may send more fields. */
+export interface UserOut {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  timezone?: string;
+  locale?: string;
+  /** false once an admin deactivated the account. */
+  active?: boolean;
+  created_at?: string;
+}
+
+export interface SignupIn {
+  email: string;
+  password: string;
+  name: string;
+  timezone?: string;
+  locale?: string;
+}
+
+export interface SignedUp {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+/** A row of GET /api/me/registrations. */
+export interface MyRegistration {
+  event: EventOut;
+  registration_id: string;
+  status: RegistrationStatus;
+  waitlist_position: number | null;
 }

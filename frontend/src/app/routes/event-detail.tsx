@@ -1,15 +1,47 @@
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { Loading } from '@/components/Loading';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { useAuth } from '@/features/auth/components/use-auth';
 import { useEvent } from '@/features/events/api/get-event';
 import { EventDetails } from '@/features/events/components/EventDetails';
 import { GuestRegistrations } from '@/features/registrations/components/GuestRegistrations';
+import { MemberRegistration } from '@/features/registrations/components/MemberRegistration';
 import { RegistrationForm } from '@/features/registrations/components/RegistrationForm';
 import { isApiError } from '@/lib/api-client';
+import { canManageEvent, canRegisterAsSelf, loginPath } from '@/lib/authorization';
+import type { EventOut } from '@/types/api';
+
+/** Guests fill in name and email; accounts register as themselves; analysts only read. */
+function Registration({ event }: { event: EventOut }) {
+  const { loggedIn, user, loading } = useAuth();
+  const here = useLocation().pathname;
+  const closed = event.status === 'cancelled' || event.status === 'draft';
+
+  if (!loggedIn) {
+    return (
+      <>
+        <RegistrationForm eventId={event.id} closed={closed} />
+        <p className="muted">
+          Have an account? <Link to={loginPath(here)}>Log in</Link> to register as yourself.
+        </p>
+      </>
+    );
+  }
+  if (loading) return <Loading label="Checking your account…" />;
+  if (user && canRegisterAsSelf(user)) {
+    return <MemberRegistration eventId={event.id} userName={user.name} closed={closed} />;
+  }
+  return (
+    <p className="muted">
+      Your account can read events but not register. Log out to register as a guest.
+    </p>
+  );
+}
 
 export function EventDetailRoute() {
   const id = useParams().id ?? '';
   const event = useEvent(id);
+  const { user } = useAuth();
 
   if (event.isPending) return <Loading label="Loading event…" />;
   if (event.isError) {
@@ -35,14 +67,13 @@ export function EventDetailRoute() {
       <div className="detail-layout">
         <EventDetails event={data} />
         <div className="stack">
-          <RegistrationForm
-            eventId={data.id}
-            closed={data.status === 'cancelled' || data.status === 'draft'}
-          />
+          <Registration event={data} />
           <GuestRegistrations eventId={data.id} />
-          <p>
-            <Link to={`/events/${encodeURIComponent(data.id)}/manage`}>Manage this event</Link>
-          </p>
+          {canManageEvent(user, data) ? (
+            <p>
+              <Link to={`/events/${encodeURIComponent(data.id)}/manage`}>Manage this event</Link>
+            </p>
+          ) : null}
         </div>
       </div>
     </>

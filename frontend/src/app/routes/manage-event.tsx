@@ -2,12 +2,14 @@ import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { Loading } from '@/components/Loading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { Tabs } from '@/components/Tabs';
+import { useAuth } from '@/features/auth/components/use-auth';
 import { useEvent } from '@/features/events/api/get-event';
 import { EventActions } from '@/features/events/components/EventActions';
 import { StatusBadge } from '@/features/events/components/StatusBadge';
 import { AttendeesTab } from '@/features/organizer/components/AttendeesTab';
 import { HistoryTab } from '@/features/organizer/components/HistoryTab';
 import { WaitlistTab } from '@/features/organizer/components/WaitlistTab';
+import { canManageEvent } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/datetime';
 import { EditEvent } from './edit-event';
 
@@ -24,6 +26,7 @@ export function ManageEventRoute() {
   const [searchParams, setSearchParams] = useSearchParams();
   const tab = TABS.find((t) => t.id === searchParams.get('tab'))?.id ?? 'attendees';
   const event = useEvent(id);
+  const { user } = useAuth();
   const created = (location.state as { created?: boolean } | null)?.created === true;
 
   if (event.isPending) return <Loading label="Loading event…" />;
@@ -38,6 +41,19 @@ export function ManageEventRoute() {
 
   const data = event.data;
   const publicPath = `/events/${encodeURIComponent(data.id)}`;
+  if (!canManageEvent(user, data)) {
+    // The server would answer 403 `not_owner` to every tab; say it once, plainly.
+    return (
+      <>
+        <title>Not allowed · EventConnect</title>
+        <h1>Not your event</h1>
+        <p>Only the organizer of “{data.title}” or an admin can manage it.</p>
+        <p>
+          <Link to={publicPath}>Go to the event page</Link>
+        </p>
+      </>
+    );
+  }
   return (
     <>
       <title>{`Manage: ${data.title} · EventConnect`}</title>

@@ -20,7 +20,6 @@ const SHOWN_FIELDS = [
   'location.venue',
   'location.online_url',
   'capacity',
-  'organizer_name',
 ] as const;
 
 interface EventFormProps {
@@ -96,16 +95,6 @@ export function EventForm({
         <Field id={id('tags')} label="Tags" hint="Separate tags with commas" error={errors.tags}>
           {(c) => (
             <input {...c} value={values.tags} onChange={(e) => set('tags', e.target.value)} />
-          )}
-        </Field>
-        <Field id={id('organizer')} label="Organizer name" error={errors.organizer_name}>
-          {(c) => (
-            <input
-              {...c}
-              autoComplete="name"
-              value={values.organizerName}
-              onChange={(e) => set('organizerName', e.target.value)}
-            />
           )}
         </Field>
       </fieldset>

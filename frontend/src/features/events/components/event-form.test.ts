@@ -13,7 +13,6 @@ const base = {
   country: 'in',
   city: 'Pune',
   capacity: '12',
-  organizerName: 'Asha',
 };
 
 describe('event form', () => {
@@ -30,7 +29,6 @@ describe('event form', () => {
       capacity: 12,
       waitlist_enabled: true,
       publish: true,
-      organizer_name: 'Asha',
     });
   });
 
@@ -44,6 +42,10 @@ describe('event form', () => {
     expect(formToPatch(base, { ...base, venue: 'Hall 2' })).toEqual({
       location: { country: 'IN', city: 'Pune', venue: 'Hall 2' },
     });
+  });
+
+  it('never sends an organizer name: the organizer is the logged-in account', () => {
+    expect(formToEventIn(base)).not.toHaveProperty('organizer_name');
   });
 
   it('splits tags on commas', () => {

@@ -17,7 +17,6 @@ export interface EventFormValues {
   capacity: string;
   waitlistEnabled: boolean;
   publish: boolean;
-  organizerName: string;
 }
 
 export function emptyEventForm(): EventFormValues {
@@ -36,7 +35,6 @@ export function emptyEventForm(): EventFormValues {
     capacity: '20',
     waitlistEnabled: true,
     publish: true,
-    organizerName: '',
   };
 }
 
@@ -56,7 +54,6 @@ export function eventToForm(event: EventOut): EventFormValues {
     capacity: String(event.capacity),
     waitlistEnabled: event.waitlist_enabled,
     publish: event.status !== 'draft',
-    organizerName: event.organizer?.name ?? '',
   };
 }
 
@@ -72,7 +69,6 @@ export function parseTags(text: string): string[] {
 export function formToEventIn(values: EventFormValues): EventIn {
   const venue = values.venue.trim();
   const onlineUrl = values.onlineUrl.trim();
-  const organizerName = values.organizerName.trim();
   return {
     title: values.title.trim(),
     description: values.description.trim(),
@@ -90,7 +86,6 @@ export function formToEventIn(values: EventFormValues): EventIn {
     capacity: Number(values.capacity),
     waitlist_enabled: values.waitlistEnabled,
     publish: values.publish,
-    ...(organizerName ? { organizer_name: organizerName } : {}),
   };
 }
 
@@ -118,9 +113,6 @@ export function formToPatch(initial: EventFormValues, values: EventFormValues): 
   if (!same(before.capacity, after.capacity)) patch.capacity = after.capacity;
   if (!same(before.waitlist_enabled, after.waitlist_enabled)) {
     patch.waitlist_enabled = after.waitlist_enabled;
-  }
-  if (!same(before.organizer_name, after.organizer_name)) {
-    patch.organizer_name = after.organizer_name ?? '';
   }
   return patch;
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { saveGuestRegistration } from '@/lib/guest-registrations';
-import { eventKeys } from '@/lib/query-keys';
+import { eventKeys, myRegistrationKeys } from '@/lib/query-keys';
 import type { RegistrationCreated } from '@/types/api';
 
 export interface GuestRegistrationInput {
@@ -9,9 +9,10 @@ export interface GuestRegistrationInput {
   email: string;
 }
 
+/** A guest sends `{name, email}`; a logged-in member sends `{}` and registers as themselves. */
 export function createRegistration(
   eventId: string,
-  input: GuestRegistrationInput,
+  input: GuestRegistrationInput | Record<string, never>,
 ): Promise<RegistrationCreated> {
   return api.post<RegistrationCreated>(
     `/events/${encodeURIComponent(eventId)}/registrations`,
@@ -19,9 +20,19 @@ export function createRegistration(
   );
 }
 
+function useRefreshAfterRegistering(eventId: string) {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: eventKeys.detail(eventId) }),
+      queryClient.invalidateQueries({ queryKey: eventKeys.lists() }),
+      queryClient.invalidateQueries({ queryKey: myRegistrationKeys.all }),
+    ]);
+}
+
 /** Registers a guest and remembers the cancel token in this browser. */
 export function useCreateRegistration(eventId: string) {
-  const queryClient = useQueryClient();
+  const refresh = useRefreshAfterRegistering(eventId);
   return useMutation({
     mutationFn: (input: GuestRegistrationInput) => createRegistration(eventId, input),
     onSuccess: async (result, input) => {
@@ -37,10 +48,16 @@ export function useCreateRegistration(eventId: string) {
           registered_at: new Date().toISOString(),
         });
       }
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: eventKeys.detail(eventId) }),
-        queryClient.invalidateQueries({ queryKey: eventKeys.lists() }),
-      ]);
+      await refresh();
     },
+  });
+}
+
+/** Registers the logged-in account (the bearer token says who). */
+export function useRegisterAsMember(eventId: string) {
+  const refresh = useRefreshAfterRegistering(eventId);
+  return useMutation({
+    mutationFn: () => createRegistration(eventId, {}),
+    onSuccess: refresh,
   });
 }

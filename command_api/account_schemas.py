@@ -1,0 +1,126 @@
+"""Request and response models of identity: sign-up, tokens, profile, password, roles.
+
+Passwords are `SecretStr`, so a model printed or logged by mistake shows `**********`, and the
+validation errors about them never echo the value.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+from uuid import UUID
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    SecretStr,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
+
+from command_api.schemas import PersonName, Positioned, Strict, TimeZoneName
+from eventconnect.security import MIN_PASSWORD_LENGTH, password_problem
+
+Role = Literal["admin", "organizer", "member", "analyst"]
+Email = Annotated[EmailStr, StringConstraints(max_length=254)]
+Locale = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$",
+                                          max_length=35)]
+PASSWORD_HELP = (f"At least {MIN_PASSWORD_LENGTH} characters (at most 72 bytes), not one of the "
+                 "most common passwords")
+
+
+def _checked(password: SecretStr, email: str | None = None) -> SecretStr:
+    problem = password_problem(password.get_secret_value(), email=email)
+    if problem:
+        raise ValueError(f"password {problem}")
+    return password
+
+
+class SignupIn(Strict):
+    """A new account. Everyone starts as a `member`; an admin grants other roles."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "email": "asha@example.org", "password": "correct horse battery", "name": "Asha Rao",
+        "timezone": "Asia/Kolkata", "locale": "en-IN"}]})
+
+    email: Email
+    password: Annotated[SecretStr, Field(max_length=1024, description=PASSWORD_HELP)]
+    name: PersonName
+    timezone: TimeZoneName = "UTC"
+    locale: Locale = "en"
+
+    @field_validator("password")
+    @classmethod
+    def _strong(cls, password: SecretStr, info: ValidationInfo) -> SecretStr:
+        return _checked(password, info.data.get("email"))
+
+
+class ProfileOut(BaseModel):
+    """The signed-in account's profile."""
+
+    id: UUID
+    email: str
+    name: str
+    role: Role
+    timezone: str = Field(description="IANA zone times are shown in by default")
+    locale: str
+
+
+class SignedUp(ProfileOut, Positioned):
+    pass
+
+
+class ProfilePatch(Strict):
+    """Any of name, time zone and language."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "timezone": "Europe/Berlin", "locale": "de"}]})
+
+    name: PersonName | None = None
+    timezone: TimeZoneName | None = None
+    locale: Locale | None = None
+
+
+class ProfileSaved(ProfileOut, Positioned):
+    pass
+
+
+class PasswordChangeIn(Strict):
+    """The current password and a new one; every other session ends."""
+
+    current_password: Annotated[SecretStr, Field(max_length=1024)]
+    new_password: Annotated[SecretStr, Field(max_length=1024, description=PASSWORD_HELP)]
+
+    @field_validator("new_password")
+    @classmethod
+    def _strong(cls, password: SecretStr) -> SecretStr:
+        return _checked(password)
+
+
+class TokenOut(BaseModel):
+    """OAuth2 bearer tokens: a short-lived access token and a one-use refresh token."""
+
+    access_token: str
+    refresh_token: str = Field(description="Use once with POST /api/auth/refresh; a second use "
+                                           "revokes the session")
+    token_type: Literal["bearer"] = "bearer"  # noqa: S105 - the OAuth2 token type, not a secret
+    expires_in: int = Field(description="Seconds the access token is valid")
+
+
+class RefreshIn(Strict):
+    refresh_token: Annotated[str, StringConstraints(min_length=1, max_length=4096)]
+
+
+class RoleIn(Strict):
+    role: Role
+
+
+class RoleChanged(Positioned):
+    id: UUID
+    role: Role
+
+
+class UserChanged(Positioned):
+    id: UUID

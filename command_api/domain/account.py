@@ -1,0 +1,151 @@
+"""The Account aggregate: one person who signs in, with a role.
+
+Its id is derived from the normalised email, so two sign-ups with one email both try to create
+version 1 of the same stream and the store refuses the second: a duplicate is a conflict on
+creation. The domain never sees a password, only the bcrypt hash the application computed.
+
+`session_version` counts the changes that must end every open session (a new password,
+deactivation); tokens carry it and stop working when it moves on.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate
+
+from command_api.domain.errors import AccountDeactivated, CannotChangeOwnAccess, InvalidTransition
+from command_api.domain.registration import normalise_email
+
+ADMIN, ORGANIZER, MEMBER, ANALYST = "admin", "organizer", "member", "analyst"
+ROLES = (ADMIN, ORGANIZER, MEMBER, ANALYST)
+PROFILE_FIELDS = ("name", "timezone", "locale")
+
+_NAMESPACE = uuid5(NAMESPACE_URL, "https://eventconnect.example/accounts")
+
+
+def account_id_for(email: str) -> UUID:
+    """The one account id an email can ever have (trimmed, any case)."""
+    return uuid5(_NAMESPACE, normalise_email(email))
+
+
+class Account(Aggregate):
+    """A person who signs in: email, profile, role, password hash, active or deactivated."""
+
+    class SignedUp(Aggregate.Created):
+        actor: str
+        email: str
+        name: str
+        password_hash: str
+        role: str
+        timezone: str
+        locale: str
+
+    def __init__(self, actor: str, email: str, name: str, password_hash: str, role: str,
+                 timezone: str, locale: str) -> None:
+        self.email = email
+        self.name = name
+        self.password_hash = password_hash
+        self.role = role
+        self.timezone = timezone
+        self.locale = locale
+        self.active = True
+        self.session_version = 0
+
+    @classmethod
+    def sign_up(cls, *, email: str, name: str, password_hash: str, timezone: str, locale: str,
+                actor: str, now: datetime, role: str = MEMBER) -> Account:
+        check_role(role)
+        return cls._create(cls.SignedUp, id=account_id_for(email), timestamp=now, actor=actor,
+                           email=normalise_email(email), name=name.strip(),
+                           password_hash=password_hash, role=role, timezone=timezone,
+                           locale=locale)
+
+    @property
+    def actor_id(self) -> str:
+        """How this account is named as the `actor` of the events it causes."""
+        return str(self.id)
+
+    def check_active(self) -> None:
+        if not self.active:
+            raise AccountDeactivated("This account was deactivated.")
+
+    def check_not_self(self, actor: str, what: str) -> None:
+        # The last admin can only be demoted by themself; forbidding that keeps one admin always.
+        if actor == self.actor_id:
+            raise CannotChangeOwnAccess(f"An admin cannot {what} their own account.")
+
+    # --- profile -----------------------------------------------------------------------------
+
+    class ProfileChanged(Aggregate.Event):
+        actor: str
+        changes: dict[str, Any]
+
+        def apply(self, account: Account) -> None:
+            for name, value in self.changes.items():
+                setattr(account, name, value)
+
+    def change_profile(self, *, actor: str, now: datetime, **changes: str) -> None:
+        self.check_active()
+        unknown = set(changes) - set(PROFILE_FIELDS)
+        if unknown:
+            raise InvalidTransition(f"Not part of a profile: {', '.join(sorted(unknown))}.")
+        changes = {k: v for k, v in changes.items() if getattr(self, k) != v}
+        if changes:
+            self.trigger_event(self.ProfileChanged, changes=changes, actor=actor, timestamp=now)
+
+    # --- role --------------------------------------------------------------------------------
+
+    class RoleGranted(Aggregate.Event):
+        actor: str
+        role: str
+        previous: str
+
+        def apply(self, account: Account) -> None:
+            account.role = self.role
+
+    def grant_role(self, role: str, *, actor: str, now: datetime) -> None:
+        """Gives the account a new role; the actor (an admin, or the CLI) is recorded."""
+        check_role(role)
+        self.check_active()
+        self.check_not_self(actor, "change the role of")
+        if role != self.role:
+            self.trigger_event(self.RoleGranted, role=role, previous=self.role, actor=actor,
+                               timestamp=now)
+
+    # --- password and deactivation -------------------------------------------------------------
+
+    class PasswordChanged(Aggregate.Event):
+        actor: str
+        password_hash: str
+
+        def apply(self, account: Account) -> None:
+            account.password_hash = self.password_hash
+            account.session_version += 1
+
+    def change_password(self, password_hash: str, *, actor: str, now: datetime) -> None:
+        """Sets a new password hash; every open session of the account ends."""
+        self.check_active()
+        self.trigger_event(self.PasswordChanged, password_hash=password_hash, actor=actor,
+                           timestamp=now)
+
+    class Deactivated(Aggregate.Event):
+        actor: str
+
+        def apply(self, account: Account) -> None:
+            account.active = False
+            account.session_version += 1
+
+    def deactivate(self, *, actor: str, now: datetime) -> None:
+        """Ends every session; the account can no longer sign in. Its history stays."""
+        self.check_not_self(actor, "deactivate")
+        if not self.active:
+            raise InvalidTransition("The account is already deactivated.")
+        self.trigger_event(self.Deactivated, actor=actor, timestamp=now)
+
+
+def check_role(role: str) -> None:
+    if role not in ROLES:
+        raise InvalidTransition(f"Unknown role {role!r}; one of {', '.join(ROLES)}.")

@@ -1,0 +1,73 @@
+"""Browser-facing protections on every response: security headers and CORS.
+
+The UI is a built Vite app that loads only its own files, so its Content Security Policy allows
+nothing but 'self'. Swagger UI and ReDoc (FastAPI's defaults) load their scripts and styles from
+a CDN and start with an inline script, so their two pages get a policy widened for exactly that.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from eventconnect.settings import Settings
+
+UI_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
+          "form-action 'self'; frame-ancestors 'none'")
+CDN = "https://cdn.jsdelivr.net"
+DOCS_CSP = (f"default-src 'self'; script-src 'self' 'unsafe-inline' {CDN}; "
+            f"style-src 'self' 'unsafe-inline' {CDN} https://fonts.googleapis.com; "
+            "font-src 'self' https://fonts.gstatic.com; "
+            "img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly; "
+            "worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            "frame-ancestors 'none'")
+DOCS_PATHS = frozenset({"/api/docs", "/api/docs/oauth2-redirect", "/api/redoc"})
+
+COMMON = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
+]
+
+
+class SecurityHeaders:
+    """Adds the headers to every HTTP response (errors, 413s and replays included)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        csp = DOCS_CSP if scope["path"] in DOCS_PATHS else UI_CSP
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                headers += [(n, v) for n, v in COMMON if n not in present]
+                if b"content-security-policy" not in present:
+                    headers.append((b"content-security-policy", csp.encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def install_browser_protections(app: FastAPI, settings: Settings) -> None:
+    """CORS (only for the configured origins; none by default) inside the security headers, so
+    every answer, a refused preflight too, carries them. Call last: the last added is outermost."""
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=False,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "Idempotency-Key",
+                           "X-Consistent-With"],
+            expose_headers=["X-Position", "Location", "Retry-After", "Idempotent-Replay"],
+            max_age=600)
+    app.add_middleware(SecurityHeaders)

@@ -1,0 +1,84 @@
+"""In-process sliding-window rate limits: slow password guessing per account and per client address.
+
+Per process: with N API workers an attacker gets at most N times the budget, which still turns
+millions of guesses into a handful per minute. Memory is bounded: old hits are pruned and the
+least recently used keys are dropped past `max_keys`.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections import OrderedDict, deque
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+class SlidingWindow:
+    """At most `limit` hits per key within any `window` seconds."""
+
+    def __init__(self, limit: int, window: float, *, clock: Callable[[], float] = time.monotonic,
+                 max_keys: int = 100_000) -> None:
+        self.limit = limit
+        self.window = window
+        self.clock = clock
+        self.max_keys = max_keys
+        self._hits: OrderedDict[str, deque[float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _recent(self, key: str, now: float) -> deque[float]:
+        hits = self._hits.get(key)
+        if hits is None:
+            return deque()
+        while hits and hits[0] <= now - self.window:
+            hits.popleft()
+        if not hits:
+            del self._hits[key]
+        return hits
+
+    def retry_after(self, key: str) -> int | None:
+        """Seconds until this key may try again, or None if it may try now."""
+        with self._lock:
+            now = self.clock()
+            hits = self._recent(key, now)
+            if len(hits) < self.limit:
+                return None
+            return max(1, math.ceil(hits[0] + self.window - now))
+
+    def hit(self, key: str) -> None:
+        with self._lock:
+            now = self.clock()
+            hits = self._recent(key, now)
+            if key not in self._hits:
+                self._hits[key] = hits
+            self._hits.move_to_end(key)
+            hits.append(now)
+            while len(self._hits) > self.max_keys:
+                self._hits.popitem(last=False)
+
+    def reset(self, key: str) -> None:
+        with self._lock:
+            self._hits.pop(key, None)
+
+
+@dataclass
+class AuthLimits:
+    """The budgets of the sign-in endpoints (see Settings for the numbers)."""
+
+    failures_per_account: SlidingWindow
+    failures_per_address: SlidingWindow
+    signups_per_address: SlidingWindow
+
+    def login_retry_after(self, email: str, address: str) -> int | None:
+        waits = [w for w in (self.failures_per_account.retry_after(email),
+                             self.failures_per_address.retry_after(address)) if w is not None]
+        return max(waits) if waits else None
+
+    def login_failed(self, email: str, address: str) -> None:
+        self.failures_per_account.hit(email)
+        self.failures_per_address.hit(address)
+
+    def login_succeeded(self, email: str) -> None:
+        # The owner got in: their earlier typos should not lock them out later.
+        self.failures_per_account.reset(email)

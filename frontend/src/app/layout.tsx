@@ -1,0 +1,55 @@
+import { Link, NavLink, Outlet } from 'react-router';
+import { UserMenu } from '@/features/auth/components/UserMenu';
+import { useAuth, useResetOnSessionChange } from '@/features/auth/components/use-auth';
+import { canCreateEvents, isAdmin } from '@/lib/authorization';
+
+/** The page frame: header with role-aware navigation and the account corner. */
+export function Layout() {
+  useResetOnSessionChange();
+  const { loggedIn, user } = useAuth();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="container site-header__inner">
+          <Link to="/" className="brand">
+            EventConnect
+          </Link>
+          <nav aria-label="Main">
+            <ul className="nav-list">
+              <li>
+                <NavLink to="/" end>
+                  Events
+                </NavLink>
+              </li>
+              {canCreateEvents(user) ? (
+                <li>
+                  <NavLink to="/organize/new">Create event</NavLink>
+                </li>
+              ) : null}
+              {loggedIn ? (
+                <li>
+                  <NavLink to="/me/registrations">My registrations</NavLink>
+                </li>
+              ) : null}
+              {isAdmin(user) ? (
+                <li>
+                  <NavLink to="/admin/users">Users</NavLink>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+          <UserMenu />
+        </div>
+      </header>
+      <main id="main" className="container" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer container">
+        <p>EventConnect: workshops, seminars, volunteering and fundraisers near you.</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import { Loading } from '@/components/Loading';
+import { ProfileForm } from '@/features/auth/components/ProfileForm';
+import { useAuth } from '@/features/auth/components/use-auth';
+
+/** /me, behind RequireAuth. */
+export function ProfileRoute() {
+  const { user } = useAuth();
+  if (!user) return <Loading />;
+  return (
+    <>
+      <title>Your profile · EventConnect</title>
+      <h1>Your profile</h1>
+      <ProfileForm user={user} />
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { useState, type SubmitEvent } from 'react';
+import { Field } from '@/components/Field';
+import { LocaleSelect } from '@/components/LocaleSelect';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { TimeZoneSelect } from '@/components/TimeZoneSelect';
+import { fieldErrors } from '@/lib/api-client';
+import { ROLE_LABELS } from '@/lib/authorization';
+import type { Me, MePatch } from '@/types/api';
+import { useUpdateMe } from '../api/update-me';
+
+const SHOWN_FIELDS = ['name', 'timezone', 'locale'] as const;
+
+/** Name, time zone and language of the logged-in account (email and role are read-only here). */
+export function ProfileForm({ user }: { user: Me }) {
+  const [name, setName] = useState(user.name);
+  const [timezone, setTimezone] = useState(user.timezone || 'UTC');
+  const [locale, setLocale] = useState(user.locale || 'en');
+  const [nameError, setNameError] = useState<string | null>(null);
+  const update = useUpdateMe();
+  const errors = fieldErrors(update.error);
+
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    if (!name.trim()) {
+      setNameError('Enter your name.');
+      document.getElementById('profile-name')?.focus();
+      return;
+    }
+    setNameError(null);
+    const patch: MePatch = {};
+    if (name.trim() !== user.name) patch.name = name.trim();
+    if (timezone !== user.timezone) patch.timezone = timezone;
+    if (locale !== user.locale) patch.locale = locale;
+    update.mutate(patch);
+  };
+
+  return (
+    <form className="form form--narrow" onSubmit={submit} noValidate>
+      <dl className="facts facts--compact">
+        <div>
+          <dt>Email</dt>
+          <dd data-testid="profile-email">{user.email}</dd>
+        </div>
+        <div>
+          <dt>Role</dt>
+          <dd data-testid="profile-role">{ROLE_LABELS[user.role]}</dd>
+        </div>
+      </dl>
+      <ProblemAlert error={update.error} shownFields={SHOWN_FIELDS} title="Could not save" />
+      {update.isSuccess ? (
+        <p className="alert alert--success" role="status">
+          Profile saved.
+        </p>
+      ) : null}
+      <Field id="profile-name" label="Name" required error={nameError ?? errors.name}>
+        {(c) => (
+          <input
+            {...c}
+            required
+            maxLength={200}
+            autoComplete="name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field id="profile-timezone" label="Time zone" error={errors.timezone}>
+        {(c) => <TimeZoneSelect {...c} value={timezone} onChange={setTimezone} />}
+      </Field>
+      <Field id="profile-locale" label="Language" error={errors.locale}>
+        {(c) => <LocaleSelect {...c} value={locale} onChange={setLocale} />}
+      </Field>
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={update.isPending}>
+          {update.isPending ? 'Saving…' : 'Save profile'}
+        </button>
+      </div>
+    </form>
+  );
+}
