@@ -27,8 +27,10 @@ def _serve(args: argparse.Namespace) -> int:
     if not args.no_demo and container.write_model.recorder.max_notification_id() in (None, 0):
         log.info("empty store: adding demo data (skip with --no-demo)")
         print_credentials(seed_demo(container.write_model, container.accounts))
-    container.runner.catch_up()
-    app = create_app(container, run_projections=True)
+    run_projections = not args.no_projections
+    if run_projections:
+        container.runner.catch_up()
+    app = create_app(container, run_projections=run_projections)
     print(f"EventConnect on http://{args.host}:{args.port}/  (API docs: /api/docs)", flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
@@ -134,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--no-demo", action="store_true", help="do not add demo data")
+    serve.add_argument("--no-projections", action="store_true",
+                       help="leave projections to a separate `eventconnect project` process")
     serve.set_defaults(func=_serve)
     commands.add_parser("migrate", help="create/upgrade store and read-model schema").set_defaults(
         func=_migrate)
