@@ -7,11 +7,9 @@ version — are retried here and nowhere else.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import random
 import secrets
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,7 +33,6 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 MAX_ATTEMPTS = 64
-COMMAND_LOCK_STRIPES = 256
 
 
 def utc_now() -> datetime:
@@ -52,23 +49,18 @@ def retry_on_conflict(method: Callable[P, R]) -> Callable[P, R]:
     Each attempt reloads the aggregates, so the decision is made again on fresh state; the
     jittered back-off keeps a rush of registrations from retrying in lock-step.
 
-    Commands on one event first queue on an in-process lock (`EventConnect.command_lock`) for
-    the millisecond of load-decide-save. Without it, N concurrent requests in this process all
-    decide on the same version, one commits and N-1 reload and retry: O(N^2) work in a rush
-    (docs/performance.md). Correctness does not rest on it: other processes still race, and the
-    store's version check still refuses all but one.
+    No lock is taken, in the database or in-process (docs/decisions/0001): under a rush many
+    requests decide on the same version and all but one retry — the cost is measured in
+    docs/performance.md.
     """
 
     @functools.wraps(method)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        # (self, event_id, ...) on EventConnect; other users of this decorator take no lock.
-        lock = getattr(args[0], "command_lock", None)
-        with lock(args[1]) if lock else contextlib.nullcontext():
-            for attempt in range(MAX_ATTEMPTS):
-                try:
-                    return method(*args, **kwargs)
-                except IntegrityError:
-                    time.sleep(random.uniform(0, 0.0005 * min(attempt + 1, 20)))  # noqa: S311 - jitter, not crypto
+        for attempt in range(MAX_ATTEMPTS):
+            try:
+                return method(*args, **kwargs)
+            except IntegrityError:
+                time.sleep(random.uniform(0, 0.0005 * min(attempt + 1, 20)))  # noqa: S311 - jitter, not crypto
         raise TooMuchContention(f"{method.__name__} conflicted {MAX_ATTEMPTS} times")
 
     return wrapper
@@ -100,13 +92,8 @@ class EventConnect(Application[UUID]):
         super().__init__(env=env)
         self.clock = clock
         self.after_commit: list[Callable[[int], None]] = []
-        self._command_locks = [threading.RLock() for _ in range(COMMAND_LOCK_STRIPES)]
 
     # --- plumbing ------------------------------------------------------------------------
-
-    def command_lock(self, event_id: UUID) -> threading.RLock:
-        """The in-process lock commands on this event queue on (see `retry_on_conflict`)."""
-        return self._command_locks[hash(event_id) % COMMAND_LOCK_STRIPES]
 
     def _save(self, *aggregates: Any) -> int:
         recordings = self.save(*aggregates)

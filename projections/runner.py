@@ -112,7 +112,7 @@ class ProjectionRunner:
                 for name in sorted(batch):  # one lock order for every runner (PostgreSQL)
                     self._claim(conn, name, positions[name], to=batch[name][-1][0])
                     self.projections[name].apply(conn, batch[name])
-        except Exception:  # noqa: BLE001 - the one-by-one path logs and records the error
+        except Exception:  # the one-by-one path below logs and records the error
             return False
         return True
 
