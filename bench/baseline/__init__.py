@@ -1,0 +1,1 @@
+"""A plain CRUD implementation of guest registration, for comparison (see app.py)."""
