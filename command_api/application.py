@@ -223,10 +223,5 @@ class EventConnect(Application[UUID]):
         registration.check_in(actor=actor, now=now)
         return now, self._save(event, registration)
 
-    def registration_status(self, event_id: UUID, registration_id: UUID) -> str:
-        event = self.load_event(event_id)
-        registration = self._load_registration(event, registration_id)
-        return event.status_of(registration.id) if registration.active else "cancelled"
-
 
 __all__ = ["CONFIRMED", "Admission", "EventConnect", "Release", "TooMuchContention", "utc_now"]

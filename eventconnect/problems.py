@@ -13,6 +13,8 @@ from command_api.application import TooMuchContention
 from command_api.domain.errors import DomainError
 
 PROBLEM_JSON = "application/problem+json"
+# How routes document their error answers in OpenAPI (the schema is added by the app factory).
+PROBLEM_CONTENT = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}
 
 # Domain error code -> HTTP status. Codes not listed are rules of the domain: 409.
 STATUS_BY_CODE = {

@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 from fastapi import APIRouter, Depends, Query, Response
 from pydantic import AwareDatetime
 
-from eventconnect.authz import Action, Resource, require
+from eventconnect.authz import Action, Principal, Resource, require
 from eventconnect.deps import ContainerDep, EventAuditor, ReadEngineDep
-from eventconnect.problems import Problem
+from eventconnect.problems import PROBLEM_CONTENT, Problem
 from query_api import attendance, history, ical, listings
-from query_api.deps import PagingDep, ZoneDep, wait_until_consistent
+from query_api.deps import Paging, PagingDep, ZoneDep, wait_until_consistent
 from query_api.schemas import (
     AttendeeOut,
     EventOut,
@@ -22,7 +22,7 @@ from query_api.schemas import (
     WaitlistEntryOut,
 )
 
-_PROBLEM = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+_PROBLEM = PROBLEM_CONTENT
 ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"description": "Invalid parameter (`validation_error`)", "content": _PROBLEM},
     503: {"description": "`X-Consistent-With` not reached in time (`not_yet_consistent`)",
@@ -55,6 +55,19 @@ def _event_row(engine: Any, event_id: UUID, *, deleted_ok: bool = False) -> dict
     if row is None or (row["status"] == "deleted" and not deleted_ok):
         raise _not_found(event_id)
     return row
+
+
+def _audited_event_zone(engine: Any, event_id: UUID, principal: Principal,
+                        zone: ZoneInfo | None) -> ZoneInfo:
+    """Refuses callers who may not audit this event (deleted ones too); returns the zone to render in."""
+    row = _event_row(engine, event_id, deleted_ok=True)
+    require(principal, Action.AUDIT_EVENT, Resource(organizer_id=row["organizer_id"]))
+    return zone or ZoneInfo(row["timezone"])
+
+
+def _slice(rows: list[Any], paging: Paging) -> tuple[int, list[Any]]:
+    """Pages a list computed in memory (a fold of the store for `as_of`): (total, page)."""
+    return len(rows), rows[paging.offset : paging.offset + paging.page_size]
 
 
 @router.get("/events", response_model=Page[EventOut], summary="Search events")
@@ -106,13 +119,10 @@ def list_attendees(
     as_of: AsOf = None,
 ) -> Page[AttendeeOut]:
     """Lists registrations: confirmed, then waitlisted in line order, then cancelled."""
-    row = _event_row(engine, event_id, deleted_ok=True)
-    require(principal, Action.AUDIT_EVENT, Resource(organizer_id=row["organizer_id"]))
-    zone = zone or ZoneInfo(row["timezone"])
+    zone = _audited_event_zone(engine, event_id, principal, zone)
     if as_of is not None:
         rows = attendance.attendees_as_of(container.write_model, event_id, as_of)
-        rows = [r for r in rows if status is None or r["status"] == status]
-        total, rows = len(rows), rows[paging.offset : paging.offset + paging.page_size]
+        total, rows = _slice([r for r in rows if status is None or r["status"] == status], paging)
     else:
         with engine.connect() as conn:
             rows, total = attendance.list_attendees(conn, event_id, status,
@@ -134,13 +144,11 @@ def list_waitlist(
     as_of: AsOf = None,
 ) -> Page[WaitlistEntryOut]:
     """Lists the waitlist in promotion order; position 1 gets the next free seat."""
-    row = _event_row(engine, event_id, deleted_ok=True)
-    require(principal, Action.AUDIT_EVENT, Resource(organizer_id=row["organizer_id"]))
-    zone = zone or ZoneInfo(row["timezone"])
+    zone = _audited_event_zone(engine, event_id, principal, zone)
     if as_of is not None:
-        waiting = [r for r in attendance.attendees_as_of(container.write_model, event_id, as_of)
-                   if r["status"] == "waitlisted"]
-        total, rows = len(waiting), waiting[paging.offset : paging.offset + paging.page_size]
+        total, rows = _slice([r for r in attendance.attendees_as_of(container.write_model, event_id,
+                                                                     as_of)
+                              if r["status"] == "waitlisted"], paging)
     else:
         with engine.connect() as conn:
             rows, total = attendance.list_waitlist(conn, event_id, offset=paging.offset,
@@ -170,8 +178,8 @@ def event_history(
     zone = zone or history.current_zone(stream)
     if as_of is not None:
         stream = [r for r in stream if r.event.timestamp <= as_of]
-    page = stream[paging.offset : paging.offset + paging.page_size]
-    return Page(items=[history.entry(r, zone) for r in page], total=len(stream),
+    total, page = _slice(stream, paging)
+    return Page(items=[history.entry(r, zone) for r in page], total=total,
                 page=paging.page, page_size=paging.page_size)
 
 

@@ -7,10 +7,11 @@ from typing import Any, TypeVar
 from fastapi import Response
 
 from command_api.schemas import Positioned
+from eventconnect.problems import PROBLEM_CONTENT
 
 T = TypeVar("T", bound=Positioned)
 
-PROBLEM = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+PROBLEM = PROBLEM_CONTENT
 COMMAND_ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"description": "No, or a bad, bearer token (`unauthorized`)", "content": PROBLEM},
     403: {"description": "Not allowed (`forbidden`, `not_owner`)", "content": PROBLEM},
