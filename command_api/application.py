@@ -11,8 +11,8 @@ import functools
 import random
 import secrets
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, ParamSpec, TypeVar
 from uuid import UUID
@@ -21,7 +21,7 @@ from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import IntegrityError
 
 from command_api.domain.community_event import CONFIRMED, WAITLISTED, CommunityEvent
-from command_api.domain.errors import NotFound
+from command_api.domain.errors import DomainError, NotFound
 from command_api.domain.registration import Registration, hash_token, registration_id_for
 
 Clock = Callable[[], datetime]
@@ -80,6 +80,17 @@ class Release:
     registration_id: UUID
     promoted_registration_id: UUID | None
     position: int
+
+
+@dataclass(frozen=True)
+class Applicant:
+    """One registration waiting to be decided."""
+
+    event_id: UUID
+    name: str
+    email: str
+    actor: str
+    member_id: str | None = None
 
 
 class EventConnect(Application[UUID]):
@@ -166,32 +177,44 @@ class EventConnect(Application[UUID]):
 
     # --- registrations -------------------------------------------------------------------
 
-    @retry_on_conflict
     def register(self, event_id: UUID, *, name: str, email: str, actor: str,
                  member_id: str | None = None) -> Admission:
         """Seat or waitlist one attendee; event and registration are saved in one transaction."""
+        [outcome] = self.register_many([Applicant(event_id, name, email, actor, member_id)])
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    @retry_on_conflict
+    def register_many(self, applicants: Sequence[Applicant]) -> list[Admission | Exception]:
+        """Decides a batch of registrations in arrival order and saves them in ONE transaction
+        (group commit, docs/decisions/0003): each event is loaded once however many of its
+        registrations are queued, so a rush costs one version step per batch, not per request.
+
+        A registration the domain refuses gets its own error in the result and nothing of it is
+        saved; the others go ahead. A version conflict (another process saved one of these
+        aggregates first) reruns the whole batch on fresh state: the optimistic version check
+        stays the only guard of capacity and order.
+        """
         now = self.clock()
-        event = self.load_event(event_id)
-        event.check_open_for_registration(now)
-        # Members prove who they are with their token; only guests get a cancel token.
-        token = None if member_id else secrets.token_urlsafe(24)
-        token_hash = hash_token(token) if token else None
-        registration_id = registration_id_for(event.id, email)
-        try:
-            registration = self.repository.get(registration_id)
-        except AggregateNotFoundError:
-            registration = Registration.open(event_id=event.id, email=email, member_id=member_id,
-                                             cancel_token_hash=token_hash, actor=actor, now=now)
-        else:
-            registration.reopen(member_id=member_id, cancel_token_hash=token_hash, actor=actor,
-                                now=now)
-        status = event.admit(registration.id, name=name.strip(), email=registration.email,
-                             actor=actor, now=now)
-        position = self._save(event, registration)
-        # Just admitted, so a waitlisted registrant is last in line (no scan of a long waitlist).
-        place = len(event.waitlist) if status == WAITLISTED else None
-        return Admission(registration.id, status, place, token,
-                         position)
+        desk = _Desk(self)
+        outcomes: list[Admission | Exception] = []
+        for applicant in applicants:
+            try:
+                outcomes.append(desk.admit(applicant, now))
+            except DomainError as refused:
+                outcomes.append(refused)
+        if not desk.registrations:
+            return outcomes
+        recordings = self.save(*desk.events.values(), *desk.registrations.values())
+        positions = {(r.domain_event.originator_id, r.domain_event.originator_version):
+                     r.notification.id for r in recordings}
+        for listener in self.after_commit:
+            listener(max(positions.values()))
+        # Each answer carries its own registration's position (saved after the events, in
+        # decision order), so commit order stays visible and read-your-writes still holds.
+        return [replace(o, position=positions[(o.registration_id, desk.versions[o.registration_id])])
+                if isinstance(o, Admission) else o for o in outcomes]
 
     @retry_on_conflict
     def cancel_registration(self, event_id: UUID, registration_id: UUID, *, actor: str,
@@ -224,4 +247,57 @@ class EventConnect(Application[UUID]):
         return now, self._save(event, registration)
 
 
-__all__ = ["CONFIRMED", "Admission", "EventConnect", "Release", "TooMuchContention", "utc_now"]
+__all__ = ["CONFIRMED", "Admission", "Applicant", "EventConnect", "Release", "TooMuchContention", "utc_now"]
+
+
+class _Desk:
+    """The aggregates one batch of registrations decides on, each loaded once."""
+
+    def __init__(self, app: EventConnect) -> None:
+        self.app = app
+        self.events: dict[UUID, CommunityEvent] = {}
+        self.missing: dict[UUID, NotFound] = {}
+        self.registrations: dict[UUID, Registration] = {}  # admitted in this batch, in order
+        self.versions: dict[UUID, int] = {}
+
+    def event(self, event_id: UUID) -> CommunityEvent:
+        if event_id in self.missing:
+            raise self.missing[event_id]
+        if event_id not in self.events:
+            try:
+                self.events[event_id] = self.app.load_event(event_id)
+            except NotFound as missing:
+                self.missing[event_id] = missing
+                raise
+        return self.events[event_id]
+
+    def admit(self, applicant: Applicant, now: datetime) -> Admission:
+        event = self.event(applicant.event_id)
+        event.check_open_for_registration(now)
+        member_id = applicant.member_id
+        # Members prove who they are with their token; only guests get a cancel token.
+        token = None if member_id else secrets.token_urlsafe(24)
+        token_hash = hash_token(token) if token else None
+        registration_id = registration_id_for(event.id, applicant.email)
+        registration = self.registrations.get(registration_id)
+        if registration is None:
+            try:
+                registration = self.app.repository.get(registration_id)
+            except AggregateNotFoundError:
+                registration = None
+        if registration is None:
+            registration = Registration.open(
+                event_id=event.id, email=applicant.email, member_id=member_id,
+                cancel_token_hash=token_hash, actor=applicant.actor, now=now)
+        else:
+            registration.reopen(member_id=member_id, cancel_token_hash=token_hash,
+                                actor=applicant.actor, now=now)
+        # The event refuses before it changes (a full event without waitlist, a closed one), so
+        # a refused registrant leaves no trace: its registration object is simply not saved.
+        status = event.admit(registration.id, name=applicant.name.strip(),
+                             email=registration.email, actor=applicant.actor, now=now)
+        self.registrations[registration.id] = registration
+        self.versions[registration.id] = registration.version
+        # Just admitted, so a waitlisted registrant is last in line (no scan of the waitlist).
+        place = len(event.waitlist) if status == WAITLISTED else None
+        return Admission(registration.id, status, place, token, position=0)

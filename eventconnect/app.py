@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Response
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from command_api.idempotency import install_idempotency
+from command_api.idempotency import Idempotency
 from command_api.routes import accounts as account_commands
 from command_api.routes import auth
 from command_api.routes import events as event_commands
@@ -60,8 +62,10 @@ def create_app(container: Container | None = None, *, run_projections: bool = Tr
                               "queries read projections. Errors are application/problem+json.")
     app.state.container = container
     install_problem_handlers(app)
-    install_idempotency(app)
-    _limit_body_size(app)
+    # Pure ASGI middleware (no BaseHTTPMiddleware: it costs a task group per request). The last
+    # added is the outermost: the size check runs first, then the key is claimed.
+    app.add_middleware(Idempotency, container=container)
+    app.add_middleware(BodySizeLimit)
     install_browser_protections(app, container.settings)
     for router in (auth.router, account_commands.router, event_commands.router,
                    registration_commands.router, account_query_router, query_router):
@@ -71,14 +75,21 @@ def create_app(container: Container | None = None, *, run_projections: bool = Tr
     return app
 
 
-def _limit_body_size(app: FastAPI) -> None:
-    @app.middleware("http")
-    async def limit(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        length = request.headers.get("content-length", "0")
-        if not length.isdigit() or int(length) > MAX_BODY_BYTES:
-            return problem_response(413, "payload_too_large",
-                                    f"Request bodies are limited to {MAX_BODY_BYTES} bytes.")
-        return await call_next(request)
+class BodySizeLimit:
+    """Refuses a request whose declared body is over MAX_BODY_BYTES, before reading it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            length = Headers(scope=scope).get("content-length", "0")
+            if not length.isdigit() or int(length) > MAX_BODY_BYTES:
+                response = problem_response(413, "payload_too_large",
+                                            f"Request bodies are limited to {MAX_BODY_BYTES} bytes.")
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def _document_problems(app: FastAPI) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
 from command_api.accounts import Accounts
 from command_api.application import EventConnect
+from command_api.registration_queue import RegistrationQueue
 from eventconnect.ratelimit import AuthLimits
 from eventconnect.settings import Settings
 
@@ -24,3 +25,8 @@ class Container:
     runner: ProjectionRunner
     accounts: Accounts
     limits: AuthLimits
+    # Registrations from HTTP go through the group-commit queue (docs/decisions/0003).
+    registrations: RegistrationQueue = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.registrations = RegistrationQueue(self.write_model)

@@ -12,12 +12,14 @@ from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy import Engine
 
 from command_api.accounts import Accounts
 from command_api.application import EventConnect
 from command_api.domain.errors import NotAuthenticated
+from command_api.registration_queue import RegistrationQueue
 from eventconnect.authz import ANONYMOUS, Action, Principal, require
 from eventconnect.container import Container
 from eventconnect.ratelimit import AuthLimits
@@ -29,43 +31,53 @@ bearer = OAuth2PasswordBearer(tokenUrl="/api/auth/token", auto_error=False,
                               description="Access token from POST /api/auth/token")
 
 
-def get_container(request: Request) -> Container:
+# Async on purpose: FastAPI runs a sync dependency in the thread pool, a hop these lookups
+# (and a guest's principal) do not need.
+async def get_container(request: Request) -> Container:
     container: Container = request.app.state.container
     return container
 
 
-def get_write_model(request: Request) -> EventConnect:
-    return get_container(request).write_model
+async def get_registrations(request: Request) -> RegistrationQueue:
+    return request.app.state.container.registrations
 
 
-def get_read_engine(request: Request) -> Engine:
-    return get_container(request).read_engine
+async def get_write_model(request: Request) -> EventConnect:
+    return request.app.state.container.write_model
 
 
-def get_accounts(request: Request) -> Accounts:
-    return get_container(request).accounts
+async def get_read_engine(request: Request) -> Engine:
+    return request.app.state.container.read_engine
 
 
-def get_limits(request: Request) -> AuthLimits:
-    return get_container(request).limits
+async def get_accounts(request: Request) -> Accounts:
+    return request.app.state.container.accounts
 
 
-def client_address(request: Request) -> str:
+async def get_limits(request: Request) -> AuthLimits:
+    return request.app.state.container.limits
+
+
+async def client_address(request: Request) -> str:
     # The peer address; behind a proxy run uvicorn with --proxy-headers so it is the client's.
     return request.client.host if request.client else "unknown"
 
 
-def optional_principal(request: Request,
-                       token: Annotated[str | None, Depends(bearer)]) -> Principal:
-    """The caller: anonymous without a token; 401 for a token that is bad in any way."""
+async def optional_principal(request: Request,
+                             token: Annotated[str | None, Depends(bearer)]) -> Principal:
+    """The caller: anonymous without a token; 401 for a token that is bad in any way.
+
+    Async so a guest costs no trip to the thread pool; a token's account is loaded in one."""
     if token is None:
         return ANONYMOUS
     if len(token) > MAX_TOKEN_LENGTH:
         raise NotAuthenticated("The token is invalid.")
-    return Principal.of(get_accounts(request).authenticate(token))
+    accounts: Accounts = request.app.state.container.accounts
+    account = await run_in_threadpool(accounts.authenticate, token)
+    return Principal.of(account)
 
 
-def current_principal(
+async def current_principal(
     principal: Annotated[Principal, Depends(optional_principal)],
 ) -> Principal:
     require(principal, Action.OWN_ACCOUNT)
@@ -75,7 +87,7 @@ def current_principal(
 def allowed(action: Action) -> Callable[[Principal], Principal]:
     """A dependency that lets through only principals whose role may ever do `action`."""
 
-    def dependency(principal: Annotated[Principal, Depends(optional_principal)]) -> Principal:
+    async def dependency(principal: Annotated[Principal, Depends(optional_principal)]) -> Principal:
         require(principal, action)
         return principal
 
@@ -84,6 +96,7 @@ def allowed(action: Action) -> Callable[[Principal], Principal]:
 
 
 ContainerDep = Annotated[Container, Depends(get_container)]
+RegistrationsDep = Annotated[RegistrationQueue, Depends(get_registrations)]
 WriteModelDep = Annotated[EventConnect, Depends(get_write_model)]
 ReadEngineDep = Annotated[Engine, Depends(get_read_engine)]
 AccountsDep = Annotated[Accounts, Depends(get_accounts)]

@@ -7,10 +7,17 @@ from uuid import UUID
 
 from fastapi import APIRouter, Body, Query, Response, status
 
+from command_api.application import Applicant
 from command_api.routes.common import COMMAND_ERRORS, positioned
 from command_api.schemas import CancellationOut, CheckInOut, RegistrationIn, RegistrationOut
 from eventconnect.authz import Action, guard, permits
-from eventconnect.deps import DoorKeeper, OptionalPrincipal, Registrant, WriteModelDep
+from eventconnect.deps import (
+    DoorKeeper,
+    OptionalPrincipal,
+    Registrant,
+    RegistrationsDep,
+    WriteModelDep,
+)
 from eventconnect.problems import Problem
 
 router = APIRouter(prefix="/api/events/{event_id}/registrations", tags=["registrations"],
@@ -22,7 +29,8 @@ def _invalid(errors: list[dict[str, object]], detail: str) -> Problem:
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=RegistrationOut)
-def register(event_id: UUID, principal: Registrant, app: WriteModelDep, response: Response,
+async def register(event_id: UUID, principal: Registrant, queue: RegistrationsDep,
+                   response: Response,
              body: Annotated[RegistrationIn | None, Body()] = None) -> RegistrationOut:
     """Register for an event: a seat if one is free, else a place on the waitlist.
 
@@ -43,8 +51,8 @@ def register(event_id: UUID, principal: Registrant, app: WriteModelDep, response
                            "Signed-in members register as themselves; send {} (or sign out to "
                            "register someone else as a guest).")
         name, email, member_id = principal.name or "", principal.email or "", principal.id
-    admission = app.register(event_id, name=name, email=email, actor=principal.actor,
-                             member_id=member_id)
+    # Queued for the next group commit (docs/decisions/0003); awaited, not run in a thread.
+    admission = await queue.register(Applicant(event_id, name, email, principal.actor, member_id))
     return positioned(response, RegistrationOut(
         registration_id=admission.registration_id, status=admission.status,  # type: ignore[arg-type]
         waitlist_position=admission.waitlist_position, cancel_token=admission.cancel_token,

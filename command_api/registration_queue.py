@@ -1,0 +1,70 @@
+"""Group commit for registrations: requests queue up while a batch is being written, and the
+next batch decides all of them on one load of each event and saves them in one transaction.
+
+This is a commit pipeline, not a lock: no request waits for another request's decision to
+finish before queueing, nothing is held in the database between batches, and several processes
+may each run their own queue against one store — their batches meet at the store's optimistic
+version check, and a batch that loses reruns on fresh state (`EventConnect.register_many`).
+Why and what it buys: docs/decisions/0003-group-commit.md.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+
+from anyio import to_thread
+
+from command_api.application import Admission, Applicant, EventConnect
+
+# Bounds one transaction (and so one batch's latency); a rush of 64 clients never reaches it.
+MAX_BATCH = 256
+
+
+@dataclass
+class _Line:
+    """The applicants of one event loop (each loop gets its own, e.g. one per test client)."""
+
+    waiting: list[tuple[Applicant, asyncio.Future[Admission]]] = field(default_factory=list)
+    writer: asyncio.Task[None] | None = None
+
+
+class RegistrationQueue:
+    def __init__(self, write_model: EventConnect) -> None:
+        self.write_model = write_model
+        self._lines: dict[asyncio.AbstractEventLoop, _Line] = {}
+
+    async def register(self, applicant: Applicant) -> Admission:
+        """Joins the queue and returns this applicant's admission, or raises its refusal."""
+        loop = asyncio.get_running_loop()
+        line = self._lines.get(loop)
+        if line is None:
+            self._forget_closed_loops()
+            line = self._lines[loop] = _Line()
+        answer: asyncio.Future[Admission] = loop.create_future()
+        line.waiting.append((applicant, answer))
+        if line.writer is None or line.writer.done():
+            line.writer = loop.create_task(self._write(line))
+        return await answer
+
+    async def _write(self, line: _Line) -> None:
+        """Writes batch after batch until nobody is waiting; one batch is in flight at a time,
+        and whoever arrives meanwhile goes into the next one."""
+        while line.waiting:
+            batch, line.waiting = line.waiting[:MAX_BATCH], line.waiting[MAX_BATCH:]
+            applicants = [applicant for applicant, _ in batch]
+            try:
+                outcomes = await to_thread.run_sync(self.write_model.register_many, applicants)
+            except Exception as failure:
+                outcomes = [failure] * len(batch)
+            for (_, answer), outcome in zip(batch, outcomes, strict=True):
+                if answer.done():  # the client went away; its registration stands regardless
+                    continue
+                if isinstance(outcome, Exception):
+                    answer.set_exception(outcome)
+                else:
+                    answer.set_result(outcome)
+
+    def _forget_closed_loops(self) -> None:
+        for loop in [loop for loop in self._lines if loop.is_closed()]:
+            del self._lines[loop]
