@@ -51,6 +51,7 @@ class RegistrationQueue:
         """Writes batch after batch until nobody is waiting; one batch is in flight at a time,
         and whoever arrives meanwhile goes into the next one."""
         while line.waiting:
+            await _let_arrivals_queue(line)
             batch, line.waiting = line.waiting[:MAX_BATCH], line.waiting[MAX_BATCH:]
             applicants = [applicant for applicant, _ in batch]
             try:
@@ -68,3 +69,13 @@ class RegistrationQueue:
     def _forget_closed_loops(self) -> None:
         for loop in [loop for loop in self._lines if loop.is_closed()]:
             del self._lines[loop]
+
+
+async def _let_arrivals_queue(line: _Line) -> None:
+    """Yields to the event loop until no more requests join, so the batch takes everyone whose
+    request has already arrived instead of starting with the first one alone."""
+    while True:
+        waiting = len(line.waiting)
+        await asyncio.sleep(0)
+        if len(line.waiting) == waiting:
+            return

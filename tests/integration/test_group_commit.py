@@ -131,3 +131,21 @@ def test_concurrent_requests_share_commits_and_keep_fifo(settings: Settings,
     assert [r.status for r in admitted] == ["confirmed"] * 20 + ["waitlisted"] * 30
     assert [r.waitlist_position for r in admitted[20:]] == list(range(1, 31))
     assert [r.registration_id.hex for r in admitted[20:]] == list(app.load_event(event_id).waitlist)
+
+
+def test_snapshots_taken_from_batches_rebuild_the_same_event(settings: Settings,
+                                                             clock: FakeClock) -> None:
+    app = build_write_model(settings, clock=clock, create_tables=True)
+    event_id = _event(app, capacity=100)
+    for start in range(0, 512, 64):  # versions 66, 130, 194, 258 ... 514: marks crossed mid-batch
+        app.register_many([_guest(event_id, f"s{i}@x.org") for i in range(start, start + 64)])
+
+    snapshots = list(app.snapshots.get(event_id)) if app.snapshots else []
+    fresh = build_write_model(settings, clock=clock).load_event(event_id)  # no cache: snapshot + tail
+
+    # Snapshotted as saved, at the end of the batch that crossed 200 and of the one that crossed 400.
+    assert [s.originator_version for s in snapshots] == [258, 450]
+    original = app.load_event(event_id)
+    assert (fresh.version, fresh.confirmed_count, list(fresh.waitlist)) == (
+        original.version, 100, list(original.waitlist))
+    assert len(fresh.waitlist) == 412
