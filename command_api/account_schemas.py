@@ -12,7 +12,6 @@ from uuid import UUID
 from pydantic import (
     BaseModel,
     ConfigDict,
-    EmailStr,
     Field,
     SecretStr,
     StringConstraints,
@@ -20,11 +19,11 @@ from pydantic import (
     field_validator,
 )
 
+from command_api.emails import Email
 from command_api.schemas import PersonName, Positioned, Strict, TimeZoneName
 from eventconnect.security import MIN_PASSWORD_LENGTH, password_problem
 
 Role = Literal["admin", "organizer", "member", "analyst"]
-Email = Annotated[EmailStr, StringConstraints(max_length=254)]
 Locale = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$",
                                           max_length=35)]
 PASSWORD_HELP = (f"At least {MIN_PASSWORD_LENGTH} characters (at most 72 bytes), not one of the "

@@ -14,12 +14,13 @@ from pydantic import (
     AwareDatetime,
     BaseModel,
     ConfigDict,
-    EmailStr,
     Field,
     HttpUrl,
     StringConstraints,
     model_validator,
 )
+
+from command_api.emails import Email
 
 Category = Literal["workshop", "seminar", "volunteer", "fundraiser", "social", "other"]
 _ZONES = frozenset(available_timezones())
@@ -139,7 +140,7 @@ class RegistrationIn(Strict):
         "examples": [{"name": "Asha Rao", "email": "asha@example.org"}, {}]})
 
     name: PersonName | None = None
-    email: Annotated[EmailStr, StringConstraints(max_length=254)] | None = None
+    email: Email | None = None
 
 
 class Positioned(BaseModel):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -26,6 +27,11 @@ from query_api.account_routes import router as account_query_router
 from query_api.routes import router as query_router
 
 MAX_BODY_BYTES = 1_000_000
+# Newer FastAPI checks for OpenTelemetry providers on every request (an environment lookup in
+# the profile of a rush); nothing here exports telemetry, so it is switched off where offered.
+_NO_TELEMETRY: dict[str, Any] = (
+    {"telemetry": {"tracing": False, "metrics": False, "logs": False}}
+    if "telemetry" in inspect.signature(FastAPI.__init__).parameters else {})
 FRONTEND_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
 
 PROBLEM_SCHEMA = {
@@ -59,7 +65,8 @@ def create_app(container: Container | None = None, *, run_projections: bool = Tr
                   docs_url="/api/docs", redoc_url="/api/redoc", openapi_url="/api/openapi.json",
                   swagger_ui_oauth2_redirect_url="/api/docs/oauth2-redirect",
                   description="Event-sourced community events: commands append domain events; "
-                              "queries read projections. Errors are application/problem+json.")
+                              "queries read projections. Errors are application/problem+json.",
+                  **_NO_TELEMETRY)
     app.state.container = container
     install_problem_handlers(app)
     # Pure ASGI middleware (no BaseHTTPMiddleware: it costs a task group per request). The last
