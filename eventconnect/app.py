@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import FastAPI, Response
 from fastapi.openapi.utils import get_openapi
@@ -23,6 +24,7 @@ from eventconnect.bootstrap import bootstrap
 from eventconnect.container import Container
 from eventconnect.headers import install_browser_protections
 from eventconnect.problems import install_problem_handlers, problem_response
+from eventconnect.projector import ProjectorProcess
 from query_api.account_routes import router as account_query_router
 from query_api.routes import router as query_router
 
@@ -47,19 +49,34 @@ PROBLEM_SCHEMA = {
 }
 
 
-def create_app(container: Container | None = None, *, run_projections: bool = True) -> FastAPI:
-    """Builds the app. `run_projections` starts the in-process projection runner thread."""
+Projections = Literal["thread", "process", "none"]
+
+
+def create_app(container: Container | None = None, *,
+               projections: Projections = "thread") -> FastAPI:
+    """Builds the app. `projections`: a runner thread in this process (tests, embedding), a child
+    process (`eventconnect serve`, eventconnect/projector.py), or none (`eventconnect project`
+    runs elsewhere)."""
     container = container or bootstrap()
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        if run_projections:
+        if projections == "thread":
             container.runner.start()
+        elif projections == "process":
+            projector = ProjectorProcess()
+            projector.start(wake_on_commit=not container.settings.is_postgres)
+            container.write_model.after_commit.append(projector.wake)
+            watchdog = asyncio.create_task(projector.watch())
         try:
             yield
         finally:
-            if run_projections:
+            if projections == "thread":
                 container.runner.stop()
+            elif projections == "process":
+                watchdog.cancel()
+                container.write_model.after_commit.remove(projector.wake)
+                projector.stop()
 
     app = FastAPI(title="EventConnect API", version="0.1.0", lifespan=lifespan,
                   docs_url="/api/docs", redoc_url="/api/redoc", openapi_url="/api/openapi.json",

@@ -27,10 +27,10 @@ def _serve(args: argparse.Namespace) -> int:
     if not args.no_demo and container.write_model.recorder.max_notification_id() in (None, 0):
         log.info("empty store: adding demo data (skip with --no-demo)")
         print_credentials(seed_demo(container.write_model, container.accounts))
-    run_projections = not args.no_projections
-    if run_projections:
+    projections = "none" if args.no_projections else args.projector
+    if projections != "none":
         container.runner.catch_up()
-    app = create_app(container, run_projections=run_projections)
+    app = create_app(container, projections=projections)
     print(f"EventConnect on http://{args.host}:{args.port}/  (API docs: /api/docs)", flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
@@ -132,12 +132,15 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     parser = argparse.ArgumentParser(prog="eventconnect", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    serve = commands.add_parser("serve", help="API + UI + projections in one process")
+    serve = commands.add_parser("serve", help="API + UI, with projections in a child process")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--no-demo", action="store_true", help="do not add demo data")
     serve.add_argument("--no-projections", action="store_true",
                        help="leave projections to a separate `eventconnect project` process")
+    serve.add_argument("--projector", choices=["process", "thread"], default="process",
+                       help="project in a child process (default: uses a second core) or in a "
+                            "thread of the API process")
     serve.set_defaults(func=_serve)
     commands.add_parser("migrate", help="create/upgrade store and read-model schema").set_defaults(
         func=_migrate)

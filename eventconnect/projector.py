@@ -1,0 +1,124 @@
+"""`serve` projects in a child process: the machine's other core does the read-model work instead
+of it competing with request handling for the API process's GIL.
+
+Profiled during a registration rush, the in-process runner thread held the GIL for 8-14 % of the
+samples, and every catch-up waited behind request handling for it, which is most of the
+projection lag. The child is the same runner `eventconnect project` uses. On SQLite the API wakes
+it after each commit with one byte on a pipe (there is no LISTEN/NOTIFY); on PostgreSQL it
+listens to the store's NOTIFY like `eventconnect project`. Either way it also catches up every
+second, and `X-Consistent-With` in the API reads the tracking table, so it needs no channel back.
+The API process restarts the child if it dies and stops it on shutdown.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import multiprocessing
+import os
+import select
+import signal
+import threading
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+
+from eventconnect.bootstrap import bootstrap
+from eventconnect.settings import Settings
+
+log = logging.getLogger(__name__)
+
+IDLE_SECONDS = 1.0  # catches up at least this often, woken or not
+WATCH_SECONDS = 1.0  # how often the API process checks that the child is alive
+STOP_SECONDS = 10.0
+
+
+class ProjectorProcess:
+    """The child process and the pipe that wakes it (owned by the API process)."""
+
+    def __init__(self) -> None:
+        self._process: BaseProcess | None = None
+        self._wake_fd: int | None = None
+        self._wake_on_commit = False
+
+    def start(self, *, wake_on_commit: bool) -> None:
+        self._wake_on_commit = wake_on_commit
+        context = multiprocessing.get_context("spawn")  # no fork of a threaded server
+        reader, writer = context.Pipe(duplex=False)
+        self._process = context.Process(target=_run, args=(reader,), daemon=True,
+                                        name="eventconnect-projector")
+        self._process.start()
+        reader.close()
+        old, self._wake_fd = self._wake_fd, os.dup(writer.fileno())
+        writer.close()
+        os.set_blocking(self._wake_fd, False)
+        if old is not None:
+            os.close(old)
+        log.info("projector process %s started", self._process.pid)
+
+    def wake(self, _position: int) -> None:
+        """Called after each commit; never blocks the committing thread."""
+        if self._wake_fd is None or not self._wake_on_commit:
+            return
+        # A full pipe means wake-ups are already waiting; a gone child is the watchdog's job.
+        with contextlib.suppress(BlockingIOError, BrokenPipeError, OSError):
+            os.write(self._wake_fd, b"\0")
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process else None
+
+    def alive(self) -> bool:
+        return self._process is not None and self._process.is_alive()
+
+    async def watch(self) -> None:
+        """Restarts the child whenever it has died (until cancelled)."""
+        while True:
+            await asyncio.sleep(WATCH_SECONDS)
+            if not self.alive():
+                code = self._process.exitcode if self._process else None
+                log.error("projector process exited (%s); starting a new one", code)
+                self.start(wake_on_commit=self._wake_on_commit)
+
+    def stop(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()  # SIGTERM: it finishes the batch it is committing
+            self._process.join(STOP_SECONDS)
+            if self._process.is_alive():
+                self._process.kill()
+                self._process.join()
+        if self._wake_fd is not None:
+            os.close(self._wake_fd)
+            self._wake_fd = None
+
+
+def _run(wake: Connection) -> None:
+    """The child: the process's own container, projecting until SIGTERM or the API is gone."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s projector %(levelname)s %(message)s")
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the API, which stops us
+    container = bootstrap(Settings(), migrate=False)
+    runner = container.runner
+    if container.settings.is_postgres:
+        threading.Thread(target=_exit_with_parent, args=(wake, stop), daemon=True).start()
+        runner.run_forever_postgres(stop)
+        return
+    fd = wake.fileno()
+    while not stop.is_set():
+        try:
+            runner.catch_up()
+        except Exception:
+            log.exception("projection catch-up failed; retrying")
+            stop.wait(IDLE_SECONDS)
+        ready, _, _ = select.select([fd], [], [], IDLE_SECONDS)
+        if ready and not os.read(fd, 65536):
+            return  # end of file: the API process is gone
+
+
+def _exit_with_parent(wake: Connection, stop: threading.Event) -> None:
+    """Nothing is written to the pipe on PostgreSQL; its end of file says the API is gone."""
+    with contextlib.suppress(OSError):
+        while os.read(wake.fileno(), 65536):
+            pass
+    stop.set()
