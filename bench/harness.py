@@ -106,15 +106,22 @@ class Server:
     port: int
     log: Path
 
+    # Counted over the server's process tree: `eventconnect serve` projects in a child process
+    # (and multiprocessing adds a small resource tracker), which belong to the server's cost.
     def rss_mb(self) -> float:
-        return _status_kb(self.process.pid, "VmRSS") / 1024
+        return sum(_status_kb(pid, "VmRSS") for pid in _tree(self.process.pid)) / 1024
 
     def peak_rss_mb(self) -> float:
-        return _status_kb(self.process.pid, "VmHWM") / 1024
+        """Sum of each process's peak: an upper bound of the tree's peak."""
+        return sum(_status_kb(pid, "VmHWM") for pid in _tree(self.process.pid)) / 1024
 
     def cpu_seconds(self) -> float:
-        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+        total = 0
+        for pid in _tree(self.process.pid):
+            fields = _stat(pid)
+            if fields:  # utime, stime, and those of its children that have exited
+                total += int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])
+        return total / CLOCK_TICKS
 
     def get(self, path: str, headers: dict[str, str] | None = None, timeout: float = 10) -> Any:
         import json
@@ -125,7 +132,31 @@ class Server:
 
 
 def _status_kb(pid: int, key: str) -> int:
-    return _kb(f"/proc/{pid}/status", key)
+    try:
+        return _kb(f"/proc/{pid}/status", key)
+    except OSError:  # exited meanwhile
+        return 0
+
+
+def _stat(pid: int) -> list[str]:
+    """Fields of /proc/<pid>/stat after the command name (field 4 onwards)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return []
+
+
+def _tree(root: int) -> list[int]:
+    """The process and all its live descendants."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and (fields := _stat(int(entry.name))):
+            parents[int(entry.name)] = int(fields[1])
+    tree, frontier = [root], [root]
+    while frontier:
+        frontier = [pid for pid, parent in parents.items() if parent in frontier]
+        tree += frontier
+    return tree
 
 
 @contextlib.contextmanager
