@@ -16,6 +16,8 @@ import argparse
 import json
 import random
 import subprocess
+import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from datetime import timedelta
@@ -77,6 +79,21 @@ def admin_token(db: harness.Database, srv: Server) -> str | None:
         return str(json.loads(answer.read())["access_token"])
 
 
+def wait_until_projected(srv: Server, position: int, timeout: float = 900) -> None:
+    """Waits until the read models hold the whole catalogue: `serve` may project in a child
+    process after it listens, and timing searches of a half-built (and unanalyzed) catalogue
+    measures the catch-up, not the search."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            srv.get("/api/events?page_size=1", headers={"X-Consistent-With": str(position)},
+                    timeout=30)
+            return
+        except urllib.error.HTTPError as error:
+            if error.code != 503 or time.monotonic() > deadline:
+                raise
+
+
 def timed(srv: Server, paths: list[str], headers: dict[str, str] | None = None) -> loadclient.Run:
     requests = [loadclient.build("GET", p, headers=headers) for p in paths]
     loadclient.closed_loop(HOST, srv.port, requests[: max(20, len(requests) // 10)], 1)  # warm
@@ -98,11 +115,14 @@ def main() -> None:
         app = container.write_model
         create_events(app, args.events, capacity=None, batch=1000)
         crowded = crowded_event(app, args.attendees)
+        position = app.recorder.max_notification_id() or 0
         year = (app.clock() + timedelta(days=30)).year
         app.close()
         container.read_engine.dispose()
         with harness.eventconnect_server(db, "search") as srv:
-            found = srv.get("/api/events?page_size=1&status=all")["total"]
+            wait_until_projected(srv, position)
+            listed = srv.get("/api/events?page_size=1&status=all")
+            found = f"{listed['total']:,}{'' if listed.get('total_exact', True) else '+'}"
             token = None
             probe = loadclient.closed_loop(HOST, srv.port, [loadclient.build(
                 "GET", f"/api/events/{crowded}/attendees")], 1).records[0]
@@ -112,16 +132,19 @@ def main() -> None:
             searches = timed(srv, search_paths(args.queries, year))
             pages = timed(srv, [f"/api/events/{crowded}/attendees?page=1"] * args.queries,
                           headers)
-            totals = [json.loads(r.body)["total"] for r in searches.records if r.status == 200]
+            bodies = [json.loads(r.body) for r in searches.records if r.status == 200]
+            totals = [b["total"] for b in bodies]
+            capped = sum(1 for b in bodies if not b.get("total_exact", True))
     rows = []
     for name, run in [("GET /api/events (text + filters)", searches),
                       ("GET /api/events/{id}/attendees page 1", pages)]:
         ms = [r.latency_ms for r in run.records]
         rows.append((name, len(ms), percentile(ms, 50), percentile(ms, 95), percentile(ms, 99),
                      status_counts([r.status for r in run.records])))
-    table(f"search on {args.db}: {found:,} events listed", ["query", "n", "p50 ms", "p95 ms",
+    table(f"search on {args.db}: {found} events listed", ["query", "n", "p50 ms", "p95 ms",
           "p99 ms", "statuses"], rows)
     print(f"\nmatches per search: median {percentile(totals, 50):,.0f}, max {max(totals, default=0):,}"
+          f" ({capped} of {len(totals)} counted only to a lower bound, `total_exact: false`)"
           f"; attendee list {'with an admin token' if token else 'without a token'}")
     for (name, _, _, p95, _, _), need in zip(rows, (15, 10), strict=True):
         print(f"{name}: p95 {p95:.1f} ms (target <= {need} ms: {'met' if p95 <= need else 'MISSED'})")

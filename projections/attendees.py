@@ -11,11 +11,11 @@ from collections.abc import Iterable, MutableMapping, Sequence
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, insert
 
 from command_api.domain.community_event import CommunityEvent
 from command_api.domain.registration import Registration
-from projections.base import Item, Projection, Row, load_rows, write_rows
+from projections.base import Item, Projection, Rebuild, Row, load_rows, write_rows
 from projections.tables import attendees
 
 log = logging.getLogger(__name__)
@@ -111,6 +111,16 @@ class Attendees(Projection):
 
     name = "attendees"
     tables = (attendees,)
+    reads = (CommunityEvent.RegistrationConfirmed, CommunityEvent.RegistrantWaitlisted,
+             CommunityEvent.RegistrationCancelled, CommunityEvent.CapacityChanged,
+             CommunityEvent.AttendeeCheckedIn, Registration.Opened, Registration.Reopened)
+
+    def rebuild(self, conn: Connection) -> Rebuild:
+        # The in-memory rebuild reproduces this class's `apply`; a subclass that changes `apply`
+        # is rebuilt through it, batch by batch.
+        if type(self).apply is not Attendees.apply:
+            return super().rebuild(conn)
+        return AttendeesRebuild(self, conn)
 
     def apply(self, conn: Connection, items: Sequence[Item]) -> None:
         relevant = [(e, ids) for _, e in items if (ids := referenced_ids(e))]
@@ -122,3 +132,42 @@ class Attendees(Projection):
         for event, _ in relevant:
             fold(after, event)
         write_rows(conn, attendees, "registration_id", before, after)
+
+
+class AttendeesRebuild(Rebuild):
+    """A rebuild keeps attendee rows in memory and writes each one when it leaves: most rows are
+    inserted once and never read back. Unlike the catalogue the table is unbounded (one row per
+    registration ever made), so rows are flushed every FLUSH_ROWS; a later event about a flushed
+    row reads it back and updates it."""
+
+    FLUSH_ROWS = 50_000
+
+    def __init__(self, projection: Attendees, conn: Connection) -> None:
+        super().__init__(projection, conn)
+        self.rows: dict[UUID, Row] = {}
+        self.loaded: dict[UUID, Row] = {}  # flushed rows read back, as stored
+        self.flushed: set[int] = set()  # keys (UUID.int) of rows in the table
+
+    def apply(self, items: Sequence[Item]) -> None:
+        events = [e for _, e in items if isinstance(e, self.projection.reads)]
+        if self.flushed:  # rows this batch refers to that were written out: read them back
+            missing = {i for e in events for i in referenced_ids(e)
+                       if i not in self.rows and i.int in self.flushed}
+            if missing:
+                stored = load_rows(self.conn, attendees, "registration_id", missing)
+                self.loaded.update(stored)
+                self.rows.update(stored)
+        for event in events:
+            fold(self.rows, event)
+        if len(self.rows) >= self.FLUSH_ROWS:
+            self.finish()
+
+    def finish(self) -> None:
+        new = {k: row for k, row in self.rows.items() if k not in self.loaded}
+        if new:
+            # In key order: each insert lands next to the previous one in the primary key's index.
+            self.conn.execute(insert(attendees), [new[k] for k in sorted(new)])
+            self.flushed.update(k.int for k in new)
+        write_rows(self.conn, attendees, "registration_id", self.loaded,
+                   {k: row for k, row in self.rows.items() if k in self.loaded})
+        self.rows, self.loaded = {}, {}

@@ -11,26 +11,31 @@ from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Connection, text, update
+from sqlalchemy import Connection, insert, text, update
 
 from command_api.domain.account import Account
 from command_api.domain.community_event import CommunityEvent
-from projections.base import Item, Projection, Row, load_rows, write_rows
+from projections.base import Item, Projection, Rebuild, Row, load_rows, write_rows
 from projections.tables import events
 
 # A change to one of these re-indexes the row (a deleted event leaves the index).
 INDEXED = ("title", "description", "tags", "status")
 # FTS5 cannot index `event_id` (UNINDEXED), so a delete by it scans the whole index: quadratic
-# over a catalogue. Each row's FTS rowid is derived from the event id instead (fts_rowid), and
-# rows are deleted by rowid. Migration 0004 re-keyed rows written before.
+# over a catalogue. Each row's FTS rowid is derived from the event id instead (search_key), and
+# rows are deleted by rowid. Migration 0004 re-keyed rows written before; 0005 stores the same key
+# in `events.search_key`, so a search joins FTS hits to rows on an integer.
 FTS_DELETE = text("DELETE FROM events_fts WHERE rowid = :rowid")
 FTS_INSERT = text("INSERT INTO events_fts (rowid, event_id, title, description, tags) "
                   "VALUES (:rowid, :event_id, :title, :description, :tags)")
 
 
-def fts_rowid(event_id: UUID) -> int:
-    """A stable, non-negative 63-bit integer key for the event's FTS row."""
+def search_key(event_id: UUID) -> int:
+    """A stable, non-negative 63-bit integer key for the event: its FTS rowid and
+    `events.search_key`."""
     return event_id.int >> 65
+
+
+fts_rowid = search_key  # the name migration 0004 imports
 
 
 def location_columns(location: dict[str, Any]) -> Row:
@@ -67,6 +72,7 @@ def scheduled_row(event: CommunityEvent.Scheduled) -> Row:
         "created_at": event.timestamp,
         "updated_at": event.timestamp,
         "version": event.originator_version,
+        "search_key": search_key(event.originator_id),
     }
 
 
@@ -117,6 +123,14 @@ class Catalogue(Projection):
 
     name = "catalogue"
     tables = (events,)
+    reads = (CommunityEvent.Event, Account.ProfileChanged)
+
+    def rebuild(self, conn: Connection) -> Rebuild:
+        # The in-memory rebuild reproduces this class's `apply`; a subclass that changes `apply`
+        # is rebuilt through it, batch by batch.
+        if type(self).apply is not Catalogue.apply:
+            return super().rebuild(conn)
+        return CatalogueRebuild(self, conn)
 
     def apply(self, conn: Connection, items: Sequence[Item]) -> None:
         relevant = [e for _, e in items if isinstance(e, CommunityEvent.Event)]
@@ -150,15 +164,55 @@ class Catalogue(Projection):
             conn.execute(text("DELETE FROM events_fts"))
 
     @staticmethod
-    def _index_text(conn: Connection, rows: list[Row]) -> None:
-        """Keeps the FTS5 index in step; deleted events leave the index."""
+    def _index_text(conn: Connection, rows: list[Row], *, fresh: bool = False) -> None:
+        """Keeps the FTS5 index in step; deleted events leave the index. `fresh`: the index
+        holds none of these rows yet (a rebuild), so nothing is deleted first."""
+        # In ascending rowid order: FTS5 flushes its pending terms to a new segment whenever a
+        # write's rowid is not above the previous one, and random (UUID-derived) keys made that
+        # every row, so a catalogue took minutes to project and its index was thousands of
+        # tiny segments.
         if not rows:
             return
-        conn.execute(FTS_DELETE, [{"rowid": fts_rowid(row["id"])} for row in rows])
+        rows = sorted(rows, key=lambda row: row["search_key"])
+        if not fresh:
+            conn.execute(FTS_DELETE, [{"rowid": row["search_key"]} for row in rows])
         live = [row for row in rows if row["status"] != "deleted"]
         if live:
             conn.execute(FTS_INSERT, [
-                {"rowid": fts_rowid(row["id"]), "event_id": row["id"].hex, "title": row["title"],
+                {"rowid": row["search_key"], "event_id": row["id"].hex, "title": row["title"],
                  "description": row["description"], "tags": " ".join(row["tags"])}
                 for row in live
             ])
+
+
+class CatalogueRebuild(Rebuild):
+    """The catalogue is bounded (one row per community event), so a rebuild folds the whole log
+    in memory and inserts each row, and its text, once: no per-batch reads and rewrites of rows
+    that every registration touches."""
+
+    def __init__(self, projection: Catalogue, conn: Connection) -> None:
+        super().__init__(projection, conn)
+        self.rows: dict[UUID, Row] = {}
+
+    def apply(self, items: Sequence[Item]) -> None:
+        rows = self.rows
+        for _, event in items:
+            if isinstance(event, CommunityEvent.Event):
+                row = fold(rows.get(event.originator_id), event)
+                if row is not None:
+                    rows[event.originator_id] = row
+        # As in the live path: a batch's renames after its rows, so the last rename wins.
+        for _, event in items:
+            if isinstance(event, Account.ProfileChanged) and "name" in event.changes:
+                organizer_id = str(event.originator_id)
+                for key, row in rows.items():
+                    if row["organizer_id"] == organizer_id:
+                        rows[key] = {**row, "organizer_name": event.changes["name"]}
+
+    def finish(self) -> None:
+        rows = list(self.rows.values())
+        for part in range(0, len(rows), 10_000):
+            self.conn.execute(insert(events), rows[part : part + 10_000])
+        if self.conn.dialect.name == "sqlite":
+            Catalogue._index_text(self.conn, rows, fresh=True)  # skips deleted events
+        self.rows = {}

@@ -90,6 +90,9 @@ events = Table(
     Column("created_at", UtcDateTime, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
     Column("version", Integer, nullable=False),
+    # An integer twin of `id` (projections.catalogue.search_key): SQLite's FTS rowid, so a text
+    # search joins its hits to rows on an integer. Nullable only because migration 0005 added it.
+    Column("search_key", BigInteger),
     Index("ix_events_status_starts_at", "status", "starts_at"),
     Index("ix_events_status_ends_at", "status", "ends_at"),
     Index("ix_events_category_starts_at", "category", "starts_at"),

@@ -41,6 +41,7 @@ class Users(Projection):
 
     name = "users"
     tables = (users,)
+    reads = (Account.Event,)
 
     def apply(self, conn: Connection, items: Sequence[Item]) -> None:
         relevant = [e for _, e in items if isinstance(e, Account.Event)]

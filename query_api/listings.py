@@ -9,7 +9,19 @@ from typing import Any, Literal
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Connection, Uuid, column, func, select, text
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Connection,
+    Join,
+    column,
+    func,
+    literal,
+    select,
+    table,
+    text,
+)
+from sqlalchemy.ext.compiler import compiles
 
 from projections.tables import events
 from query_api.schemas import EventOut, LocationOut, OrganizerOut
@@ -17,9 +29,33 @@ from query_api.schemas import EventOut, LocationOut, OrganizerOut
 Sort = Literal["starts_at", "-starts_at", "popularity", "rating"]
 When = Literal["upcoming", "past", "all"]
 LISTED = ("published", "cancelled")  # drafts and deleted events never appear in listings
+# Literal values, not bound ones: PostgreSQL's partial index in listing order (migration 0005)
+# serves only a query whose condition visibly implies the index's.
+LISTED_CONDITION = text("events.status IN ('published', 'cancelled')")
 
 MAX_TERMS = 16
 WORD = re.compile(r"\w+")
+# `total` counts matches exactly up to this many; past it the count stops (`total_exact` false):
+# counting every one of 40,000 hits of a common word costs more than the page itself.
+TOTAL_CAP = 1000
+# SQLite's full-text index: its rowid is events.search_key (projections.catalogue.search_key).
+EVENTS_FTS = table("events_fts", column("rowid", BigInteger))
+
+
+class HitsFirst(Join):
+    """FTS hits joined to their events the one way SQLite must run it: hits outside (CROSS JOIN
+    keeps the order written), each row found by its key (INDEXED BY the covering key index).
+    Left to itself the planner cannot know how many rows a MATCH finds, and walks every listed
+    event running the MATCH for each, or scans a date range per hit (seconds at 100,000)."""
+
+    inherit_cache = True
+
+
+@compiles(HitsFirst, "sqlite")
+def _hits_first(join: HitsFirst, compiler: Any, **kw: Any) -> str:
+    kw["asfrom"] = True
+    return (f"{compiler.process(join.left, **kw)} CROSS JOIN {compiler.process(join.right, **kw)}"
+            f" INDEXED BY ix_events_search_key ON {compiler.process(join.onclause, **kw)}")
 
 
 @dataclass(frozen=True)
@@ -34,9 +70,17 @@ class Search:
     sort: Sort = "starts_at"
 
 
+def fts_query(q: str) -> str | None:
+    """The engine's query for `q`: every word must match, the last one as a prefix
+    (search-as-you-type). Only word characters reach the engine, so no query syntax."""
+    terms = WORD.findall(q.casefold())[:MAX_TERMS]
+    if not terms:
+        return None
+    return " ".join([*(f'"{t}"' for t in terms[:-1]), f'"{terms[-1]}"*'])
+
+
 def text_match(dialect: str, q: str) -> ColumnElement[bool] | None:
-    """Full-text condition (title, description, tags): every word must match, the last one as a
-    prefix (search-as-you-type). Only word characters reach the engine, so no query syntax."""
+    """Full-text condition (title, description, tags) for `q`, or None if it has no words."""
     terms = WORD.findall(q.casefold())[:MAX_TERMS]
     if not terms:
         return None
@@ -44,14 +88,12 @@ def text_match(dialect: str, q: str) -> ColumnElement[bool] | None:
         tsquery = " & ".join([*terms[:-1], f"{terms[-1]}:*"])
         return text("events.search @@ to_tsquery('english', :tsquery)").bindparams(
             tsquery=tsquery)
-    match = " ".join([*(f'"{t}"' for t in terms[:-1]), f'"{terms[-1]}"*'])
-    found = text("SELECT event_id FROM events_fts WHERE events_fts MATCH :match").bindparams(
-        match=match).columns(column("event_id", Uuid))
-    return events.c.id.in_(found)
+    # The search is driven from the FTS hits, joined to rows on search_key (see search_page).
+    return text("events_fts MATCH :match").bindparams(match=fts_query(q))
 
 
 def _conditions(dialect: str, search: Search, now: datetime) -> list[Any]:
-    conditions: list[Any] = [events.c.status.in_(LISTED)]
+    conditions: list[Any] = [LISTED_CONDITION]
     if search.status == "upcoming":
         conditions.append(events.c.ends_at > now)  # still to come or under way
     elif search.status == "past":
@@ -82,14 +124,47 @@ def _order(sort: Sort) -> list[Any]:
     return tie
 
 
+@dataclass(frozen=True)
+class Found:
+    """A page of matches; `total` is exact when `exact`, else a lower bound (see TOTAL_CAP)."""
+
+    rows: list[dict[str, Any]]
+    total: int
+    exact: bool
+
+
+def search_page(conn: Connection, search: Search, *, now: datetime, offset: int,
+                limit: int) -> Found:
+    """One page of listed events and how many match (exactly up to TOTAL_CAP)."""
+    dialect = conn.dialect.name
+    conditions = _conditions(dialect, search, now)
+    source: Any = events
+    if dialect == "sqlite" and search.q and fts_query(search.q):
+        # Walk the FTS hits and join each to its row on an integer key through a covering index,
+        # instead of scanning every listed event and testing it against the hits.
+        source = HitsFirst(EVENTS_FTS, events, events.c.search_key == EVENTS_FTS.c.rowid)
+    order = _order(search.sort)
+    if source is events:
+        query = select(events).where(*conditions).order_by(*order).offset(offset).limit(limit)
+    else:
+        # Pick the page's keys from the covering index alone, then read just those rows.
+        page = (select(events.c.search_key).select_from(source).where(*conditions)
+                .order_by(*order).offset(offset).limit(limit).subquery())
+        query = (select(events).join(page, events.c.search_key == page.c.search_key)
+                 .order_by(*order))
+    rows = conn.execute(query).mappings().all()
+    # Count no further than needed: a page deep in a broad search still shows a true lower bound.
+    bound = max(TOTAL_CAP, offset + limit)
+    matches = select(literal(1)).select_from(source).where(*conditions).limit(bound + 1)
+    counted = conn.scalar(select(func.count()).select_from(matches.subquery())) or 0
+    return Found([dict(row) for row in rows], min(counted, bound), counted <= bound)
+
+
 def search_events(conn: Connection, search: Search, *, now: datetime, offset: int,
                   limit: int) -> tuple[list[dict[str, Any]], int]:
-    """One page of listed events and the total number of matches."""
-    conditions = _conditions(conn.dialect.name, search, now)
-    total = conn.scalar(select(func.count()).select_from(events).where(*conditions)) or 0
-    rows = conn.execute(select(events).where(*conditions).order_by(*_order(search.sort))
-                        .offset(offset).limit(limit)).mappings().all()
-    return [dict(row) for row in rows], total
+    """One page of listed events and the number of matches (a lower bound past TOTAL_CAP)."""
+    found = search_page(conn, search, now=now, offset=offset, limit=limit)
+    return found.rows, found.total
 
 
 def find_event(conn: Connection, event_id: UUID) -> dict[str, Any] | None:

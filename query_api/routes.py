@@ -93,10 +93,10 @@ def search_events(
                              starts_from=starts_from, starts_to=starts_to, status=status,
                              sort=sort)
     with engine.connect() as conn:
-        rows, total = listings.search_events(conn, search, now=container.write_model.clock(),
-                                             offset=paging.offset, limit=paging.page_size)
-    return Page(items=[listings.event_out(r, zone) for r in rows], total=total,
-                page=paging.page, page_size=paging.page_size)
+        found = listings.search_page(conn, search, now=container.write_model.clock(),
+                                     offset=paging.offset, limit=paging.page_size)
+    return Page(items=[listings.event_out(r, zone) for r in found.rows], total=found.total,
+                total_exact=found.exact, page=paging.page, page_size=paging.page_size)
 
 
 @router.get("/events/{event_id}", response_model=EventOut, responses=NOT_FOUND,

@@ -77,12 +77,15 @@ class EventOut(BaseModel):
 
 
 class Page(BaseModel, Generic[T]):
-    """One page of a list; `total` counts every match."""
+    """One page of a list; `total` counts every match (a lower bound when `total_exact` is
+    false: event search stops counting past 1,000 matches)."""
 
     items: list[T]
     total: int
     page: int
     page_size: int
+    total_exact: bool = Field(True, description="False when `total` is a lower bound: "
+                              "there are more matches than it says")
 
 
 class AttendeeOut(BaseModel):

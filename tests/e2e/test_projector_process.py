@@ -33,7 +33,7 @@ def _free_port() -> int:
 def _call(url: str, method: str = "GET", body: dict | None = None,
           headers: dict[str, str] | None = None) -> tuple[int, dict]:
     data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(url, data=data, method=method, headers={
+    request = urllib.request.Request(url, data=data, method=method, headers={  # noqa: S310
         "Content-Type": "application/json", **(headers or {})})
     try:
         with urllib.request.urlopen(request, timeout=10) as answer:  # noqa: S310 - loopback
