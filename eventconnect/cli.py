@@ -42,7 +42,12 @@ def _migrate(_: argparse.Namespace) -> int:
     return 0
 
 
-def _project(_: argparse.Namespace) -> int:
+def _project(args: argparse.Namespace) -> int:
+    if args.wake_fd is not None:  # started by `serve` (eventconnect/projector.py)
+        from eventconnect.projector import project_when_woken
+
+        project_when_woken(args.wake_fd)
+        return 0
     container = bootstrap(Settings())
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -144,8 +149,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.set_defaults(func=_serve)
     commands.add_parser("migrate", help="create/upgrade store and read-model schema").set_defaults(
         func=_migrate)
-    commands.add_parser("project", help="run projections in their own process").set_defaults(
-        func=_project)
+    project = commands.add_parser("project", help="run projections in their own process")
+    project.add_argument("--wake-fd", type=int, help=argparse.SUPPRESS)  # set by `serve`
+    project.set_defaults(func=_project)
     rebuild = commands.add_parser("rebuild", help="rebuild one read model from the store")
     rebuild.add_argument("read_model")
     rebuild.set_defaults(func=_rebuild)

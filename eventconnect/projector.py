@@ -15,13 +15,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import multiprocessing
 import os
 import select
 import signal
+import subprocess
+import sys
 import threading
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
 
 from eventconnect.bootstrap import bootstrap
 from eventconnect.settings import Settings
@@ -34,24 +33,24 @@ STOP_SECONDS = 10.0
 
 
 class ProjectorProcess:
-    """The child process and the pipe that wakes it (owned by the API process)."""
+    """The child process (`eventconnect project --wake-fd N`) and the pipe that wakes it."""
 
     def __init__(self) -> None:
-        self._process: BaseProcess | None = None
+        self._process: subprocess.Popen[bytes] | None = None
         self._wake_fd: int | None = None
         self._wake_on_commit = False
 
     def start(self, *, wake_on_commit: bool) -> None:
+        """`wake_on_commit`: SQLite has no NOTIFY, so every commit writes a byte to the pipe.
+        On PostgreSQL nothing is written; the pipe's end of file still tells the child we left."""
         self._wake_on_commit = wake_on_commit
-        context = multiprocessing.get_context("spawn")  # no fork of a threaded server
-        reader, writer = context.Pipe(duplex=False)
-        self._process = context.Process(target=_run, args=(reader,), daemon=True,
-                                        name="eventconnect-projector")
-        self._process.start()
-        reader.close()
-        old, self._wake_fd = self._wake_fd, os.dup(writer.fileno())
-        writer.close()
-        os.set_blocking(self._wake_fd, False)
+        child_end, our_end = os.pipe()
+        self._process = subprocess.Popen(  # noqa: S603 - our own CLI, no shell
+            [sys.executable, "-m", "eventconnect.cli", "project", "--wake-fd", str(child_end)],
+            pass_fds=(child_end,))
+        os.close(child_end)
+        os.set_blocking(our_end, False)
+        old, self._wake_fd = self._wake_fd, our_end
         if old is not None:
             os.close(old)
         log.info("projector process %s started", self._process.pid)
@@ -61,7 +60,7 @@ class ProjectorProcess:
         if self._wake_fd is None or not self._wake_on_commit:
             return
         # A full pipe means wake-ups are already waiting; a gone child is the watchdog's job.
-        with contextlib.suppress(BlockingIOError, BrokenPipeError, OSError):
+        with contextlib.suppress(OSError):
             os.write(self._wake_fd, b"\0")
 
     @property
@@ -69,56 +68,55 @@ class ProjectorProcess:
         return self._process.pid if self._process else None
 
     def alive(self) -> bool:
-        return self._process is not None and self._process.is_alive()
+        return self._process is not None and self._process.poll() is None
 
     async def watch(self) -> None:
         """Restarts the child whenever it has died (until cancelled)."""
         while True:
             await asyncio.sleep(WATCH_SECONDS)
             if not self.alive():
-                code = self._process.exitcode if self._process else None
+                code = self._process.returncode if self._process else None
                 log.error("projector process exited (%s); starting a new one", code)
                 self.start(wake_on_commit=self._wake_on_commit)
 
     def stop(self) -> None:
-        if self._process is not None and self._process.is_alive():
+        if self._process is not None and self.alive():
             self._process.terminate()  # SIGTERM: it finishes the batch it is committing
-            self._process.join(STOP_SECONDS)
-            if self._process.is_alive():
+            try:
+                self._process.wait(STOP_SECONDS)
+            except subprocess.TimeoutExpired:
                 self._process.kill()
-                self._process.join()
+                self._process.wait()
         if self._wake_fd is not None:
             os.close(self._wake_fd)
             self._wake_fd = None
 
 
-def _run(wake: Connection) -> None:
-    """The child: the process's own container, projecting until SIGTERM or the API is gone."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s projector %(levelname)s %(message)s")
+def project_when_woken(wake_fd: int) -> None:
+    """The child's loop: catch up after every wake-up (or every second) until SIGTERM or the end
+    of the pipe (the API process is gone). On PostgreSQL, LISTEN/NOTIFY wakes it instead."""
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the API, which stops us
     container = bootstrap(Settings(), migrate=False)
     runner = container.runner
     if container.settings.is_postgres:
-        threading.Thread(target=_exit_with_parent, args=(wake, stop), daemon=True).start()
+        threading.Thread(target=_stop_at_end_of_pipe, args=(wake_fd, stop), daemon=True).start()
         runner.run_forever_postgres(stop)
         return
-    fd = wake.fileno()
     while not stop.is_set():
         try:
             runner.catch_up()
         except Exception:
             log.exception("projection catch-up failed; retrying")
             stop.wait(IDLE_SECONDS)
-        ready, _, _ = select.select([fd], [], [], IDLE_SECONDS)
-        if ready and not os.read(fd, 65536):
-            return  # end of file: the API process is gone
+        ready, _, _ = select.select([wake_fd], [], [], IDLE_SECONDS)
+        if ready and not os.read(wake_fd, 65536):
+            return
 
 
-def _exit_with_parent(wake: Connection, stop: threading.Event) -> None:
-    """Nothing is written to the pipe on PostgreSQL; its end of file says the API is gone."""
+def _stop_at_end_of_pipe(wake_fd: int, stop: threading.Event) -> None:
     with contextlib.suppress(OSError):
-        while os.read(wake.fileno(), 65536):
+        while os.read(wake_fd, 65536):
             pass
     stop.set()

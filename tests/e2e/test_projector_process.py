@@ -43,7 +43,7 @@ def _call(url: str, method: str = "GET", body: dict | None = None,
 
 
 def _children(pid: int) -> set[int]:
-    """The projector: a child running multiprocessing's spawn entry point."""
+    """The projector: a child running `eventconnect project --wake-fd`."""
     found = set()
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -53,7 +53,7 @@ def _children(pid: int) -> set[int]:
             cmdline = (entry / "cmdline").read_bytes()
         except OSError:
             continue
-        if int(stat[1]) == pid and b"spawn_main" in cmdline:
+        if int(stat[1]) == pid and b"--wake-fd" in cmdline:
             found.add(int(entry.name))
     return found
 
