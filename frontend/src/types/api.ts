@@ -21,6 +21,8 @@ export interface Page<T> {
   total: number;
   page: number;
   page_size: number;
+  /** false: `total` is a lower bound ("1,000+"), as event search stops counting. Absent: exact. */
+  total_exact?: boolean;
 }
 
 export interface Location {

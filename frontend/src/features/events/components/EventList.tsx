@@ -1,5 +1,6 @@
 import { Loading } from '@/components/Loading';
 import { Pagination } from '@/components/Pagination';
+import { countLabel } from '@/lib/count-label';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { useEvents, type EventsQuery } from '../api/get-events';
 import { EventCard } from './EventCard';
@@ -14,11 +15,11 @@ export function EventList({ query, onPageChange }: EventListProps) {
   if (events.isPending) return <Loading label="Loading events…" />;
   if (events.isError) return <ProblemAlert error={events.error} title="Could not load events" />;
 
-  const { items, total, page, page_size } = events.data;
+  const { items, total, page, page_size, total_exact = true } = events.data;
   return (
     <section aria-labelledby="results-heading" aria-busy={events.isFetching}>
       <h2 id="results-heading" className="results-heading">
-        {total === 1 ? '1 event' : `${total} events`}
+        {countLabel(total, total_exact, 'event', 'events')}
       </h2>
       {items.length === 0 ? (
         <p className="empty">No events match. Try other filters.</p>
@@ -35,6 +36,8 @@ export function EventList({ query, onPageChange }: EventListProps) {
         page={page}
         pageSize={page_size}
         total={total}
+        totalExact={total_exact}
+        itemCount={items.length}
         onPageChange={onPageChange}
         label="Event pages"
       />
