@@ -41,7 +41,8 @@ def _iana_zone(name: str) -> str:
 ZoneName = Annotated[str, StringConstraints(max_length=64), AfterValidator(_iana_zone)]
 
 
-def display_zone(
+# Async: pure computations, so FastAPI need not run them in the thread pool.
+async def display_zone(
     tz: Annotated[ZoneName | None, Query(
         description="IANA zone to render times in; default: the event's own zone",
         examples=["America/New_York"])] = None,
@@ -59,7 +60,7 @@ class Paging:
         return (self.page - 1) * self.page_size
 
 
-def paging(
+async def paging(
     page: Annotated[int, Query(ge=1, le=100_000, description="From 1")] = 1,
     page_size: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> Paging:
