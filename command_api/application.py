@@ -108,11 +108,17 @@ class EventConnect(Application[UUID]):
     # --- plumbing ------------------------------------------------------------------------
 
     def _save(self, *aggregates: Any) -> int:
+        return max(self._commit(*aggregates).values(), default=0)
+
+    def _commit(self, *aggregates: Any) -> dict[tuple[UUID, int], int]:
+        """Saves the aggregates in one transaction and tells the after-commit listeners; returns
+        each saved domain event's store position by (aggregate id, version)."""
         recordings = self.save(*aggregates)
-        position = max((r.notification.id for r in recordings), default=0)
+        positions = {(r.domain_event.originator_id, r.domain_event.originator_version):
+                     r.notification.id for r in recordings}
         for listener in self.after_commit:
-            listener(position)
-        return position
+            listener(max(positions.values(), default=0))
+        return positions
 
     def _remember(self, *aggregates: Any) -> None:
         """Caches aggregates just saved: they ARE the recorded state, so the next load need not
@@ -234,15 +240,13 @@ class EventConnect(Application[UUID]):
                 outcomes.append(refused)
         if not desk.registrations:
             return outcomes
-        recordings = self.save(*desk.events.values(), *desk.registrations.values())
+        positions = self._commit(*desk.events.values(), *desk.registrations.values())
         self._remember(*desk.events.values())
-        positions = {(r.domain_event.originator_id, r.domain_event.originator_version):
-                     r.notification.id for r in recordings}
-        for listener in self.after_commit:
-            listener(max(positions.values()))
         # Each answer carries its own registration's position (saved after the events, in
         # decision order), so commit order stays visible and read-your-writes still holds.
-        return [replace(o, position=positions[(o.registration_id, desk.versions[o.registration_id])])
+        admitted = desk.registrations
+        return [replace(o, position=positions[(o.registration_id,
+                                               admitted[o.registration_id].version)])
                 if isinstance(o, Admission) else o for o in outcomes]
 
     @retry_on_conflict
@@ -276,9 +280,6 @@ class EventConnect(Application[UUID]):
         return now, self._save(event, registration)
 
 
-__all__ = ["CONFIRMED", "Admission", "Applicant", "EventConnect", "Release", "TooMuchContention", "utc_now"]
-
-
 class _Desk:
     """The aggregates one batch of registrations decides on, each loaded once."""
 
@@ -288,7 +289,6 @@ class _Desk:
         self.events: dict[UUID, CommunityEvent] = {}
         self.missing: dict[UUID, NotFound] = {}
         self.registrations: dict[UUID, Registration] = {}  # admitted in this batch, in order
-        self.versions: dict[UUID, int] = {}
 
     def event(self, event_id: UUID) -> CommunityEvent:
         if event_id in self.missing:
@@ -324,7 +324,9 @@ class _Desk:
         status = event.admit(registration.id, name=applicant.name.strip(),
                              email=registration.email, actor=applicant.actor, now=now)
         self.registrations[registration.id] = registration
-        self.versions[registration.id] = registration.version
         # Just admitted, so a waitlisted registrant is last in line (no scan of the waitlist).
         place = len(event.waitlist) if status == WAITLISTED else None
         return Admission(registration.id, status, place, token, position=0)
+
+
+__all__ = ["CONFIRMED", "Admission", "Applicant", "EventConnect", "Release", "TooMuchContention", "utc_now"]

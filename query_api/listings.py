@@ -70,10 +70,15 @@ class Search:
     sort: Sort = "starts_at"
 
 
+def _terms(q: str) -> list[str]:
+    """Every word must match, the last one as a prefix (search-as-you-type). Only word
+    characters reach the engine, so no query syntax."""
+    return WORD.findall(q.casefold())[:MAX_TERMS]
+
+
 def fts_query(q: str) -> str | None:
-    """The engine's query for `q`: every word must match, the last one as a prefix
-    (search-as-you-type). Only word characters reach the engine, so no query syntax."""
-    terms = WORD.findall(q.casefold())[:MAX_TERMS]
+    """SQLite FTS5's query for `q`, or None if it has no words."""
+    terms = _terms(q)
     if not terms:
         return None
     return " ".join([*(f'"{t}"' for t in terms[:-1]), f'"{terms[-1]}"*'])
@@ -81,7 +86,7 @@ def fts_query(q: str) -> str | None:
 
 def text_match(dialect: str, q: str) -> ColumnElement[bool] | None:
     """Full-text condition (title, description, tags) for `q`, or None if it has no words."""
-    terms = WORD.findall(q.casefold())[:MAX_TERMS]
+    terms = _terms(q)
     if not terms:
         return None
     if dialect == "postgresql":
@@ -158,13 +163,6 @@ def search_page(conn: Connection, search: Search, *, now: datetime, offset: int,
     matches = select(literal(1)).select_from(source).where(*conditions).limit(bound + 1)
     counted = conn.scalar(select(func.count()).select_from(matches.subquery())) or 0
     return Found([dict(row) for row in rows], min(counted, bound), counted <= bound)
-
-
-def search_events(conn: Connection, search: Search, *, now: datetime, offset: int,
-                  limit: int) -> tuple[list[dict[str, Any]], int]:
-    """One page of listed events and the number of matches (a lower bound past TOTAL_CAP)."""
-    found = search_page(conn, search, now=now, offset=offset, limit=limit)
-    return found.rows, found.total
 
 
 def find_event(conn: Connection, event_id: UUID) -> dict[str, Any] | None:

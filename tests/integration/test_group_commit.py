@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from datetime import timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -20,15 +19,12 @@ from command_api.registration_queue import RegistrationQueue
 from eventconnect.settings import Settings
 from eventconnect.store import build_write_model
 from tests.conftest import FakeClock
+from tests.unit.factories import event_details
 
 
 def _event(app: EventConnect, capacity: int, *, waitlist: bool = True) -> UUID:
-    starts = app.clock() + timedelta(days=3)
-    event_id, _ = app.create_event(
-        actor="org", publish=True, organizer_id="org", organizer_name="Org", title="Batch",
-        description="", category="workshop", tags=[], starts_at=starts,
-        ends_at=starts + timedelta(hours=1), timezone="UTC",
-        location={"country": "GB", "city": "Leeds"}, capacity=capacity, waitlist_enabled=waitlist)
+    event_id, _ = app.create_event(actor="org", publish=True, **event_details(
+        capacity=capacity, waitlist_enabled=waitlist))
     return event_id
 
 

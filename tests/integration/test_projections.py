@@ -20,7 +20,7 @@ from projections.migrate import upgrade
 from projections.registry import all_projections, get_projection
 from projections.runner import ProjectionRunner
 from projections.tables import attendees, events, metadata, tracking
-from query_api.listings import Search, search_events
+from query_api.listings import Search, search_page
 from tests.conftest import FakeClock
 
 
@@ -136,7 +136,8 @@ def test_deleted_and_draft_events_stay_out_of_listings(container: Container,
     assert event_row(container, draft)["status"] == "draft"
     with container.read_engine.connect() as conn:
         for search in (Search(), Search(q="bike clinic"), Search(status="all")):
-            rows, total = search_events(conn, search, now=clock.now, offset=0, limit=20)
+            found = search_page(conn, search, now=clock.now, offset=0, limit=20)
+            rows, total = found.rows, found.total
             assert [r["id"] for r in rows] == [kept] and total == 1
 
 
