@@ -19,8 +19,8 @@ from pydantic import (
     field_validator,
 )
 
-from command_api.emails import Email
-from command_api.schemas import PersonName, Positioned, Strict, TimeZoneName
+from command_api.inputs import SINGLE_LINE, EncodableSecret
+from command_api.schemas import Email, PersonName, Positioned, Strict, TimeZoneName
 from eventconnect.security import MIN_PASSWORD_LENGTH, password_problem
 
 Role = Literal["admin", "organizer", "member", "analyst"]
@@ -45,7 +45,8 @@ class SignupIn(Strict):
         "timezone": "Asia/Kolkata", "locale": "en-IN"}]})
 
     email: Email
-    password: Annotated[SecretStr, Field(max_length=1024, description=PASSWORD_HELP)]
+    password: Annotated[SecretStr, Field(max_length=1024, description=PASSWORD_HELP),
+                        EncodableSecret]
     name: PersonName
     timezone: TimeZoneName = "UTC"
     locale: Locale = "en"
@@ -89,8 +90,9 @@ class ProfileSaved(ProfileOut, Positioned):
 class PasswordChangeIn(Strict):
     """The current password and a new one; every other session ends."""
 
-    current_password: Annotated[SecretStr, Field(max_length=1024)]
-    new_password: Annotated[SecretStr, Field(max_length=1024, description=PASSWORD_HELP)]
+    current_password: Annotated[SecretStr, Field(max_length=1024), EncodableSecret]
+    new_password: Annotated[SecretStr, Field(max_length=1024, description=PASSWORD_HELP),
+                            EncodableSecret]
 
     @field_validator("new_password")
     @classmethod
@@ -109,7 +111,7 @@ class TokenOut(BaseModel):
 
 
 class RefreshIn(Strict):
-    refresh_token: Annotated[str, StringConstraints(min_length=1, max_length=4096)]
+    refresh_token: Annotated[str, StringConstraints(min_length=1, max_length=4096), SINGLE_LINE]
 
 
 class RoleIn(Strict):

@@ -13,6 +13,7 @@ validation, so errors read the same.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Annotated
 
@@ -39,10 +40,57 @@ def normalise_email(value: str) -> str:
     if (at and len(email) <= MAX_EMAIL_LENGTH and len(local) <= MAX_LOCAL_PART_LENGTH
             and domain.isascii() and DOT_ATOM.fullmatch(local)):
         try:
-            return f"{local}@{_normalised_domain(domain)}"
+            normal = _normalised_domain(domain)
         except email_validator.EmailNotValidError:
             pass  # pydantic words the reason
-    return validate_email(value)[1]
+        else:
+            if normal.isascii():  # all Latin: nothing to mix (a punycode label decodes to Unicode)
+                return f"{local}@{normal}"
+            return _single_script(f"{local}@{normal}")
+    return _single_script(validate_email(value)[1])
+
+
+# --- look-alike addresses ---------------------------------------------------------------------------
+# "paypal.com" with its first "a" Cyrillic (U+0430) reads as the real one: an account (or a
+# guest registration) under it impersonates someone. Refused, as browsers do for IDN domains,
+# when one part of the address -- the local part, or one domain label -- mixes scripts, by the
+# "Highly Restrictive" rule of Unicode TS #39 (section 5.2): one script, or Latin with the
+# scripts written together in Chinese, Japanese or Korean. An address wholly in one script
+# (всё.рф, ελλάδα.gr) stays valid. The standard library has no Script property: a letter's
+# script is the first word of its Unicode name ("CYRILLIC SMALL LETTER A"), which the names
+# follow closely enough for this (no confusables package is installed).
+_CJK_SETS = (frozenset({"LATIN", "HAN", "HIRAGANA", "KATAKANA"}),
+             frozenset({"LATIN", "HAN", "BOPOMOFO"}), frozenset({"LATIN", "HAN", "HANGUL"}))
+_SCRIPT_ALIASES = {"CJK": "HAN", "IDEOGRAPHIC": "HAN", "KATAKANA-HIRAGANA": "KATAKANA",
+                   "FEMININE": "LATIN", "MASCULINE": "LATIN"}  # the ordinal indicators ª º
+_WIDTH_PREFIXES = ("FULLWIDTH", "HALFWIDTH")  # the same letters in another width
+
+
+def _script(char: str) -> str | None:
+    """The script of a letter; None for digits, punctuation, marks and modifier letters, which
+    belong to no script (or to the letter they follow)."""
+    if not unicodedata.category(char).startswith("L"):
+        return None
+    words = unicodedata.name(char, "").split()
+    if words and words[0] in _WIDTH_PREFIXES:
+        words = words[1:]
+    if not words or words[0] == "MODIFIER":
+        return None
+    return _SCRIPT_ALIASES.get(words[0], words[0])
+
+
+def _mixes_scripts(part: str) -> bool:
+    scripts = {script for char in part if (script := _script(char)) is not None}
+    return len(scripts) > 1 and not any(scripts <= allowed for allowed in _CJK_SETS)
+
+
+def _single_script(email: str) -> str:
+    local, _, domain = email.rpartition("@")
+    for part in (local, *domain.split(".")):
+        if _mixes_scripts(part):
+            raise ValueError(f"{part!r} mixes letters of different scripts, so it can pass for "
+                             "another address")
+    return email
 
 
 Email = Annotated[str, StringConstraints(max_length=MAX_EMAIL_LENGTH), AfterValidator(normalise_email),

@@ -3,13 +3,17 @@ answer and changes nothing; the same key with another body is refused.
 
 Done once, as (pure ASGI) middleware, so no command route can forget it. A key is claimed (inserted as
 pending) *before* the command runs, so two concurrent requests with one key cannot both run it.
+A pending claim older than the lease belongs to a request whose process died; a retry takes it
+over and runs the command. A guest's `cancel_token` is never stored: a replay withholds it and
+says so (`Idempotent-Replay-Withheld`), since anyone who guesses a key and body would get it.
 """
 
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+import json
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from fastapi import Response
 from fastapi.concurrency import run_in_threadpool
@@ -31,7 +35,9 @@ from sqlalchemy.exc import IntegrityError
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from eventconnect.problems import problem_response
+from command_api.idempotency_backlog import Answer, Backlog
+from eventconnect.problems import problem_response, unavailable_response
+from eventconnect.unavailable import is_unavailable
 
 if TYPE_CHECKING:
     from eventconnect.container import Container
@@ -49,29 +55,74 @@ idempotency_keys = Table(
 )
 
 
-def _claim(engine: Engine, key: str, fingerprint: str) -> tuple[str, dict | None]:
+# Secrets in an answer that must not be stored (and so are not replayed).
+SECRET_FIELDS = ("cancel_token",)
+WITHHELD = "_withheld"  # where the stored body lists what it left out
+
+
+def _claim(engine: Engine, key: str, fingerprint: str,
+           lease: float) -> tuple[str, dict[str, Any] | None]:
     """Returns ("run", None) when this request owns the key, else what the first one left."""
+    now = datetime.now(UTC)
     with engine.begin() as conn:
         try:
             conn.execute(insert(idempotency_keys).values(
-                key=key, fingerprint=fingerprint, created_at=datetime.now(UTC)))
+                key=key, fingerprint=fingerprint, created_at=now))
             return "run", None
         except IntegrityError:
             pass
-    with engine.connect() as conn:
-        row = conn.execute(select(idempotency_keys).where(idempotency_keys.c.key == key)).one()
-    return "replay", dict(row._mapping)
-
-
-def _finish(engine: Engine, key: str, status: int | None, body: bytes,
-            position: str | None) -> None:
     with engine.begin() as conn:
-        if status is None or not 200 <= status < 300:
+        row = dict(conn.execute(
+            select(idempotency_keys).where(idempotency_keys.c.key == key)).one()._mapping)
+        claimed = row["created_at"]
+        expired = _aware(claimed) < now - timedelta(seconds=lease)
+        if row["status_code"] is None and row["fingerprint"] == fingerprint and expired:
+            # Guarded by the old claim's time, so of two retries only one takes it over.
+            taken = conn.execute(update(idempotency_keys).where(
+                idempotency_keys.c.key == key, idempotency_keys.c.status_code.is_(None),
+                idempotency_keys.c.created_at == claimed).values(created_at=now))
+            if taken.rowcount == 1:
+                return "run", None
+    return "replay", row
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite hands DateTime(timezone=True) back naive; it was stored as UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _finish(engine: Engine, key: str, answer: Answer) -> None:
+    with engine.begin() as conn:
+        if answer.status is None or not 200 <= answer.status < 300:
             # A refused or failed command changed nothing; the key may be used again.
             conn.execute(delete(idempotency_keys).where(idempotency_keys.c.key == key))
             return
         conn.execute(update(idempotency_keys).where(idempotency_keys.c.key == key).values(
-            status_code=status, body=body.decode(), position=position))
+            status_code=answer.status, body=_storable(answer), position=answer.position))
+
+
+def _withhold(body: bytes) -> tuple[bytes, tuple[str, ...]]:
+    """The body without its secrets, and the names of those it had."""
+    try:
+        parsed = json.loads(body)
+    except ValueError:
+        return body, ()
+    if not isinstance(parsed, dict):
+        return body, ()
+    withheld = tuple(f for f in SECRET_FIELDS if parsed.get(f) is not None)
+    for secret in withheld:
+        parsed[secret] = None
+    return (json.dumps(parsed).encode() if withheld else body), withheld
+
+
+def _storable(answer: Answer) -> str:
+    if not answer.withheld:
+        return answer.body.decode()
+    return json.dumps({**json.loads(answer.body), WITHHELD: list(answer.withheld)})
+
+
+def request_fingerprint(caller: str, path: str, raw: bytes) -> str:
+    return hashlib.sha256(caller.encode() + b"\n" + path.encode() + b"\n" + raw).hexdigest()
 
 
 def _caller(container: Container, headers: Headers) -> str:
@@ -90,6 +141,7 @@ class Idempotency:
     def __init__(self, app: ASGIApp, container: Container) -> None:
         self.app = app
         self.container = container
+        self.backlog = Backlog(lambda key, answer: _finish(container.read_engine, key, answer))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "POST":
@@ -113,29 +165,52 @@ class Idempotency:
         engine = self.container.read_engine
         # A key belongs to one caller: another account (or a guest) reusing it gets no replay of
         # someone else's answer, only `idempotency_key_reused`.
-        caller = _caller(self.container, Headers(scope=scope)).encode()
-        fingerprint = hashlib.sha256(
-            caller + b"\n" + scope["path"].encode() + b"\n" + raw).hexdigest()
-        outcome, first = await run_in_threadpool(_claim, engine, key, fingerprint)
+        fingerprint = request_fingerprint(_caller(self.container, Headers(scope=scope)),
+                                          scope["path"], raw)
+        try:
+            outcome, first = await run_in_threadpool(
+                _claim, engine, key, fingerprint, self.container.settings.idempotency_lease_seconds)
+        except Exception as failure:
+            if not is_unavailable(failure):
+                raise
+            # Nothing ran and nothing is claimed: the client may simply retry.
+            await unavailable_response()(scope, receive, send)
+            return
         if outcome == "replay":
             assert first is not None
-            await _replay(first, fingerprint)(scope, receive, send)
+            await _replay(first, fingerprint, self.backlog.get(key))(scope, receive, send)
             return
-        answer = _Recorded()
+        recorded = _Recorded()
         try:
-            await self.app(scope, _replaying(raw), answer.record)
+            await self.app(scope, _replaying(raw), recorded.record)
         finally:
-            await run_in_threadpool(_finish, engine, key, answer.status, answer.body,
-                                    answer.position)
+            await self._store(key, recorded)
         # Sent only once the answer is stored, so a retry sees it rather than "in progress".
-        for message in answer.messages:
+        for message in recorded.messages:
             await send(message)
 
+    async def _store(self, key: str, recorded: _Recorded) -> None:
+        body, withheld = _withhold(recorded.body)
+        answer = Answer(recorded.status, body, recorded.position, withheld)
+        try:
+            await run_in_threadpool(_finish, self.container.read_engine, key, answer)
+        except Exception as failure:
+            if not is_unavailable(failure):
+                raise
+            # The command's outcome stands (it may have committed): its answer goes to the
+            # client now and into the table once the database is back.
+            self.backlog.add(key, answer)
 
-def _replay(first: dict, fingerprint: str) -> Response:
+
+def _replay(first: dict[str, Any], fingerprint: str, waiting: Answer | None) -> Response:
     if first["fingerprint"] != fingerprint:
         return problem_response(422, "idempotency_key_reused",
                                 "This Idempotency-Key was used with another request.")
+    if first["status_code"] is None and waiting is not None and waiting.status is not None \
+            and 200 <= waiting.status < 300:
+        # Answered by this process but not stored yet (the database was away).
+        first = {"status_code": waiting.status, "position": waiting.position,
+                 "body": _storable(waiting)}
     if first["status_code"] is None:
         return problem_response(409, "idempotency_in_progress",
                                 "The first request with this key is still running.",
@@ -143,7 +218,12 @@ def _replay(first: dict, fingerprint: str) -> Response:
     headers = {"Idempotent-Replay": "true"}
     if first["position"]:
         headers["X-Position"] = first["position"]
-    return Response(first["body"], status_code=first["status_code"], headers=headers,
+    body: str = first["body"]
+    if f'"{WITHHELD}":' in body:  # only bodies that withheld something are parsed again
+        parsed = json.loads(body)
+        headers["Idempotent-Replay-Withheld"] = ",".join(parsed.pop(WITHHELD))
+        body = json.dumps(parsed)
+    return Response(body, status_code=first["status_code"], headers=headers,
                     media_type="application/json")
 
 

@@ -16,11 +16,15 @@ from pydantic import (
     ConfigDict,
     Field,
     HttpUrl,
+    StrictBool,
+    StrictInt,
     StringConstraints,
     model_validator,
 )
 
-from command_api.emails import Email
+from command_api.emails import MAX_EMAIL_LENGTH
+from command_api.emails import Email as _Email
+from command_api.inputs import MULTI_LINE, SINGLE_LINE, Instant, casefolded_within, fits
 
 Category = Literal["workshop", "seminar", "volunteer", "fundraiser", "social", "other"]
 _ZONES = frozenset(available_timezones())
@@ -43,13 +47,30 @@ def _country(code: str) -> str:
     return code
 
 
-TimeZoneName = Annotated[str, StringConstraints(max_length=64), AfterValidator(_iana_zone)]
+TimeZoneName = Annotated[str, StringConstraints(max_length=64), SINGLE_LINE, AfterValidator(_iana_zone)]
 CountryCode = Annotated[str, StringConstraints(min_length=2, max_length=2), AfterValidator(_country)]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Description = Annotated[str, StringConstraints(max_length=10_000)]
-Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
-PersonName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
-Capacity = Annotated[int, Field(ge=1, le=100_000)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+                  SINGLE_LINE]
+Description = Annotated[str, StringConstraints(max_length=10_000), MULTI_LINE]
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40),
+                SINGLE_LINE]
+PersonName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120),
+                       SINGLE_LINE]
+# The read models store the normal form (an IDN domain may grow when normalised).
+Email = Annotated[_Email, fits(MAX_EMAIL_LENGTH)]
+# The catalogue indexes the case-folded city ("ß" folds to "ss"): both forms must fit.
+City = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100),
+                 SINGLE_LINE, casefolded_within(100)]
+# Strict: JSON `"3"`, `3.0` or `true` is not a capacity, and `0`/`"yes"` not a boolean — lax
+# coercion accepted them (found by Schemathesis), so a typo in a client looked accepted.
+Capacity = Annotated[StrictInt, Field(ge=1, le=100_000)]
+MAX_URL_LENGTH = 500
+
+
+def _url_fits(url: HttpUrl) -> HttpUrl:
+    if len(str(url)) > MAX_URL_LENGTH:
+        raise ValueError(f"must be at most {MAX_URL_LENGTH} characters once normalised")
+    return url
 
 
 class Strict(BaseModel):
@@ -59,9 +80,11 @@ class Strict(BaseModel):
 
 class Location(Strict):
     country: CountryCode
-    city: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
-    venue: Annotated[str, StringConstraints(max_length=200)] | None = None
-    online_url: Annotated[HttpUrl, StringConstraints(max_length=500)] | None = None
+    city: City
+    venue: Annotated[str, StringConstraints(max_length=200), SINGLE_LINE] | None = None
+    # Checked once normalised too: punycode and percent-encoding lengthen a URL.
+    online_url: Annotated[HttpUrl, StringConstraints(max_length=500),
+                          AfterValidator(_url_fits)] | None = None
 
 
 EXAMPLE_EVENT = {
@@ -88,13 +111,13 @@ class EventIn(Strict):
     description: Description = ""
     category: Category
     tags: Annotated[list[Tag], Field(max_length=20)] = []
-    starts_at: AwareDatetime
-    ends_at: AwareDatetime
+    starts_at: Instant
+    ends_at: Instant
     timezone: TimeZoneName
     location: Location
     capacity: Capacity
-    waitlist_enabled: bool = True
-    publish: bool = True
+    waitlist_enabled: StrictBool = True
+    publish: StrictBool = True
     organizer_name: PersonName | None = Field(
         default=None, deprecated=True,
         description="Ignored: the organizer is the signed-in caller, named by their account.")
@@ -117,19 +140,19 @@ class EventPatch(Strict):
     description: Description | None = None
     category: Category | None = None
     tags: Annotated[list[Tag], Field(max_length=20)] | None = None
-    starts_at: AwareDatetime | None = None
-    ends_at: AwareDatetime | None = None
+    starts_at: Instant | None = None
+    ends_at: Instant | None = None
     timezone: TimeZoneName | None = None
     location: Location | None = None
     capacity: Capacity | None = None
-    waitlist_enabled: bool | None = None
+    waitlist_enabled: StrictBool | None = None
     organizer_name: PersonName | None = Field(
         default=None, deprecated=True,
         description="Ignored: the organizer's name comes from their account.")
 
 
 class CancelEventIn(Strict):
-    reason: Annotated[str, StringConstraints(max_length=1000)] = ""
+    reason: Annotated[str, StringConstraints(max_length=1000), MULTI_LINE] = ""
 
 
 class RegistrationIn(Strict):

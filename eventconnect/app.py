@@ -9,11 +9,12 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Literal
 
-from fastapi import FastAPI, Response
+from fastapi import FastAPI, Request, Response
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse
 from starlette.datastructures import Headers
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from command_api.idempotency import Idempotency
 from command_api.routes import accounts as account_commands
@@ -25,7 +26,9 @@ from eventconnect.container import Container
 from eventconnect.headers import install_browser_protections
 from eventconnect.problems import install_problem_handlers, problem_response
 from eventconnect.projector import ProjectorProcess
+from eventconnect.routing import SPA_ROUTE, allowed_methods
 from query_api.account_routes import router as account_query_router
+from query_api.health import router as health_router
 from query_api.routes import router as query_router
 
 MAX_BODY_BYTES = 1_000_000
@@ -92,28 +95,68 @@ def create_app(container: Container | None = None, *,
     app.add_middleware(BodySizeLimit)
     install_browser_protections(app, container.settings)
     for router in (auth.router, account_commands.router, event_commands.router,
-                   registration_commands.router, account_query_router, query_router):
+                   registration_commands.router, account_query_router, query_router,
+                   health_router):
         app.include_router(router)
     _document_problems(app)
     _serve_frontend(app)
     return app
 
 
+class BodyTooLarge(StarletteHTTPException):
+    """Raised from `receive` once a body passes the limit; an HTTPException so FastAPI's body
+    parsing lets it through (anything else it turns into a 400) and the problem handler answers it."""
+
+    def __init__(self) -> None:
+        super().__init__(413, f"Request bodies are limited to {MAX_BODY_BYTES} bytes.")
+
+
 class BodySizeLimit:
-    """Refuses a request whose declared body is over MAX_BODY_BYTES, before reading it."""
+    """Bounds request bodies however they are sent: a declared Content-Length over the limit is
+    refused before reading; a chunked (or lying) body is counted as it is received and refused
+    the moment it passes the limit, so it is never held in memory whole. Everything inside
+    (the Idempotency middleware included) reads through the counting `receive`."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            length = Headers(scope=scope).get("content-length", "0")
-            if not length.isdigit() or int(length) > MAX_BODY_BYTES:
-                response = problem_response(413, "payload_too_large",
-                                            f"Request bodies are limited to {MAX_BODY_BYTES} bytes.")
-                await response(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = Headers(scope=scope).get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
+            await _too_large()(scope, receive, send)
+            return
+        received = 0
+        started = False
+
+        async def bounded_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > MAX_BODY_BYTES:
+                    raise BodyTooLarge
+            return message
+
+        async def watched_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, bounded_receive, watched_send)
+        except BodyTooLarge:
+            # Raised outside the app's own handlers (by the Idempotency middleware's read).
+            if started:
+                raise
+            await _too_large()(scope, receive, send)
+
+
+def _too_large() -> Response:
+    return problem_response(413, "payload_too_large",
+                            f"Request bodies are limited to {MAX_BODY_BYTES} bytes.")
 
 
 def _document_problems(app: FastAPI) -> None:
@@ -131,15 +174,33 @@ def _document_problems(app: FastAPI) -> None:
 def _serve_frontend(app: FastAPI) -> None:
     """The built UI is a single-page app: unknown non-API paths get its index.html."""
 
-    @app.get("/{path:path}", include_in_schema=False)
-    async def spa(path: str) -> Response:
+    @app.get("/{path:path}", include_in_schema=False, name=SPA_ROUTE)
+    async def spa(path: str, request: Request) -> Response:
         if path.startswith("api/") or path == "api":
+            methods = allowed_methods(request.app.routes, request.scope)
+            if methods:  # a POST-only (or PUT-only, ...) API path
+                return problem_response(405, "method_not_allowed", "Method Not Allowed",
+                                        headers={"Allow": ", ".join(methods)})
             return problem_response(404, "not_found", f"No route /{path}.")
-        file = (FRONTEND_DIST / path).resolve()
-        if path and file.is_file() and FRONTEND_DIST.resolve() in file.parents:
-            return FileResponse(file)
+        asset = _asset(path)
+        if asset is not None:
+            return FileResponse(asset)
         index = FRONTEND_DIST / "index.html"
         if index.is_file():
             return FileResponse(index)
         return problem_response(404, "not_found",
                                 "The UI is not built; run `npm run build` in frontend/.")
+
+
+def _asset(path: str) -> Path | None:
+    """The built UI's file at `path`, if any. A path the file system cannot even name (an
+    embedded NUL raises ValueError) or one outside the build is none: the index answers it."""
+    if not path or "\x00" in path:
+        return None
+    try:
+        file = (FRONTEND_DIST / path).resolve()
+        if file.is_file() and FRONTEND_DIST.resolve() in file.parents:
+            return file
+    except (OSError, ValueError):
+        pass
+    return None

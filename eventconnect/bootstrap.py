@@ -23,6 +23,7 @@ from eventconnect.security import (
 )
 from eventconnect.settings import Settings
 from eventconnect.store import build_write_model
+from eventconnect.unavailable import is_unavailable
 from projections.migrate import upgrade
 from projections.registry import all_projections
 from projections.runner import ProjectionRunner
@@ -34,7 +35,8 @@ def build_limits(settings: Settings) -> AuthLimits:
     window = settings.login_window_seconds
     return AuthLimits(
         failures_per_account=SlidingWindow(settings.login_failures_per_account, window),
-        failures_per_address=SlidingWindow(settings.login_failures_per_address, window),
+        failures_per_address_and_account=SlidingWindow(
+            settings.login_failures_per_address_and_account, window),
         signups_per_address=SlidingWindow(settings.signups_per_address_per_hour, 3600))
 
 
@@ -49,7 +51,7 @@ def bootstrap(settings: Settings | None = None, *, clock: Clock = utc_now,
     read_engine = build_read_engine(settings)
     if migrate:
         upgrade(read_engine)
-    runner = ProjectionRunner(write_model, read_engine, all_projections())
+    runner = ProjectionRunner(write_model, read_engine, all_projections(), transient=is_unavailable)
     # Wake the runner in-process right after each commit, so read models lag by milliseconds.
     write_model.after_commit.append(runner.wake)
     if settings.bcrypt_rounds < PRODUCTION_BCRYPT_ROUNDS:

@@ -10,6 +10,7 @@ import signal
 import sys
 import threading
 
+from eventconnect import projection_commands
 from eventconnect.bootstrap import bootstrap
 from eventconnect.settings import Settings
 
@@ -32,7 +33,11 @@ def _serve(args: argparse.Namespace) -> int:
         container.runner.catch_up()
     app = create_app(container, projections=projections)
     print(f"EventConnect on http://{args.host}:{args.port}/  (API docs: /api/docs)", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    # X-Forwarded-For is believed only from the configured proxies (uvicorn's default trusts
+    # loopback, so any local client could choose the address the sign-in limits count).
+    proxies = settings.trusted_proxies
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
+                proxy_headers=bool(proxies), forwarded_allow_ips=proxies or [])
     return 0
 
 
@@ -155,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     rebuild = commands.add_parser("rebuild", help="rebuild one read model from the store")
     rebuild.add_argument("read_model")
     rebuild.set_defaults(func=_rebuild)
+    projection_commands.add_commands(commands)  # projections, skip
     commands.add_parser("seed", help="add the demo data").set_defaults(func=_seed)
     admin = commands.add_parser(
         "create-admin", help="create an admin account, or make an existing account admin",

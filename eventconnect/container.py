@@ -29,4 +29,4 @@ class Container:
     registrations: RegistrationQueue = field(init=False)
 
     def __post_init__(self) -> None:
-        self.registrations = RegistrationQueue(self.write_model)
+        self.registrations = RegistrationQueue(self.write_model, budget=self.settings.db_timeout)

@@ -59,13 +59,15 @@ async def get_limits(request: Request) -> AuthLimits:
 
 
 async def client_address(request: Request) -> str:
-    # The peer address; behind a proxy run uvicorn with --proxy-headers so it is the client's.
+    # The peer address: the client's, or, from a proxy in EVENTCONNECT_TRUSTED_PROXIES, the one
+    # it forwards (`eventconnect serve` tells uvicorn which proxies to believe; none by default).
     return request.client.host if request.client else "unknown"
 
 
 async def optional_principal(request: Request,
                              token: Annotated[str | None, Depends(bearer)]) -> Principal:
-    """The caller: anonymous without a token; 401 for a token that is bad in any way.
+    """The caller: anonymous without a token; 401 for a token that is bad in any way, on every
+    route that asks (the query routers ask on each GET, public ones included).
 
     Async so a guest costs no trip to the thread pool; a token's account is loaded in one."""
     if token is None:

@@ -7,11 +7,17 @@ a CDN and start with an inline script, so their two pages get a policy widened f
 
 from __future__ import annotations
 
+import logging
+import uuid
+
 from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from eventconnect.problems import problem_response
 from eventconnect.settings import Settings
+
+log = logging.getLogger(__name__)
 
 UI_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
           "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
@@ -35,7 +41,10 @@ COMMON = [
 
 
 class SecurityHeaders:
-    """Adds the headers to every HTTP response (errors, 413s and replays included)."""
+    """Adds the headers to every HTTP response (errors, 413s and replays included), and turns an
+    exception nothing else handled into a problem+json 500 (Starlette's outermost handler, outside
+    this one, answers plain text without these headers). The client learns only a request id;
+    the traceback goes to the log under the same id."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -45,9 +54,12 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         csp = DOCS_CSP if scope["path"] in DOCS_PATHS else UI_CSP
+        started = False
 
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 headers = list(message.get("headers", []))
                 present = {name.lower() for name, _ in headers}
                 headers += [(n, v) for n, v in COMMON if n not in present]
@@ -56,7 +68,17 @@ class SecurityHeaders:
                 message = {**message, "headers": headers}
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            request_id = uuid.uuid4().hex
+            log.exception("unhandled error in %s %r (request %s)", scope.get("method"),
+                          scope.get("path"), request_id)
+            if started:
+                raise  # half an answer is out: only closing the connection tells the client
+            await problem_response(
+                500, "internal_error", f"Something went wrong on our side (request {request_id}).",
+                request_id=request_id)(scope, receive, send_with_headers)
 
 
 def install_browser_protections(app: FastAPI, settings: Settings) -> None:

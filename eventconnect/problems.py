@@ -11,6 +11,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from command_api.application import TooMuchContention
 from command_api.domain.errors import DomainError
+from eventconnect.routing import allowed_methods
+from eventconnect.unavailable import DATABASE_ERRORS, RETRY_AFTER_SECONDS, is_unavailable
 
 PROBLEM_JSON = "application/problem+json"
 # How routes document their error answers in OpenAPI (the schema is added by the app factory).
@@ -30,7 +32,8 @@ STATUS_BY_CODE = {
 
 TITLES = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found",
           405: "Method not allowed", 409: "Conflict", 413: "Payload too large",
-          422: "Invalid input", 429: "Too many requests", 503: "Service unavailable"}
+          422: "Invalid input", 429: "Too many requests", 500: "Internal error",
+          503: "Service unavailable"}
 
 
 class Problem(Exception):
@@ -81,13 +84,40 @@ def install_problem_handlers(app: FastAPI) -> None:
                                 errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400:
+            # Only body parsing raises these (a malformed multipart or form body): it is
+            # invalid input like malformed JSON, which FastAPI already answers 422.
+            return problem_response(422, "validation_error", str(exc.detail),
+                                    errors=[{"loc": ["body"], "msg": str(exc.detail)}])
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:
+            methods = allowed_methods(request.app.routes, request.scope)
+            if not methods:
+                return problem_response(404, "not_found", f"No route {request.url.path}.")
+            headers["Allow"] = ", ".join(methods)
         code = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized",
-                403: "forbidden"}.get(exc.status_code, "error")
-        return problem_response(exc.status_code, code, str(exc.detail),
-                                headers=getattr(exc, "headers", None))
+                403: "forbidden", 413: "payload_too_large"}.get(exc.status_code, "error")
+        return problem_response(exc.status_code, code, str(exc.detail), headers=headers or None)
 
     @app.exception_handler(TooMuchContention)
     async def _contention(_: Request, exc: TooMuchContention) -> JSONResponse:
         return problem_response(503, "busy", "Too many simultaneous changes; try again.",
                                 headers={"Retry-After": "1"})
+
+    # --- database away (brief C) ---
+    # Registered for the families a database error comes in; anything that is not an outage or
+    # a timed-out wait is re-raised, to be answered as the bug it is (500).
+    async def _database(_: Request, exc: Exception) -> JSONResponse:
+        if not is_unavailable(exc):
+            raise exc
+        return unavailable_response()
+
+    for family in DATABASE_ERRORS:
+        app.add_exception_handler(family, _database)
+
+
+def unavailable_response() -> JSONResponse:
+    return problem_response(503, "unavailable",
+                            "The database is not reachable right now; try again shortly.",
+                            headers={"Retry-After": str(RETRY_AFTER_SECONDS)})

@@ -106,7 +106,7 @@ def project_when_woken(wake_fd: int) -> None:
         return
     while not stop.is_set():
         try:
-            runner.catch_up()
+            runner.catch_up_due()  # a failing read model is retried with back-off
         except Exception:
             log.exception("projection catch-up failed; retrying")
             stop.wait(IDLE_SECONDS)

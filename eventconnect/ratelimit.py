@@ -1,4 +1,5 @@
-"""In-process sliding-window rate limits: slow password guessing per account and per client address.
+"""In-process sliding-window rate limits: slow password guessing per account and per (client
+address, account); limit sign-ups per client address.
 
 Per process: with N API workers an attacker gets at most N times the budget, which still turns
 millions of guesses into a handful per minute. Memory is bounded: old hits are pruned and the
@@ -64,21 +65,32 @@ class SlidingWindow:
 
 @dataclass
 class AuthLimits:
-    """The budgets of the sign-in endpoints (see Settings for the numbers)."""
+    """The budgets of the sign-in endpoints (see Settings for the numbers).
+
+    Failed sign-ins count per account (however many addresses guess at it) and per (address,
+    account); never per address alone, which would let anyone lock out everybody behind a shared
+    address (an office, a carrier's NAT) by failing 20 times with made-up accounts."""
 
     failures_per_account: SlidingWindow
-    failures_per_address: SlidingWindow
+    failures_per_address_and_account: SlidingWindow
     signups_per_address: SlidingWindow
+
+    @staticmethod
+    def _pair(email: str, address: str) -> str:
+        return f"{address} {email}"  # no address contains a space
 
     def login_retry_after(self, email: str, address: str) -> int | None:
         waits = [w for w in (self.failures_per_account.retry_after(email),
-                             self.failures_per_address.retry_after(address)) if w is not None]
+                             self.failures_per_address_and_account.retry_after(
+                                 self._pair(email, address))) if w is not None]
         return max(waits) if waits else None
 
     def login_failed(self, email: str, address: str) -> None:
         self.failures_per_account.hit(email)
-        self.failures_per_address.hit(address)
+        self.failures_per_address_and_account.hit(self._pair(email, address))
 
-    def login_succeeded(self, email: str) -> None:
+    def login_succeeded(self, email: str, address: str | None = None) -> None:
         # The owner got in: their earlier typos should not lock them out later.
         self.failures_per_account.reset(email)
+        if address is not None:
+            self.failures_per_address_and_account.reset(self._pair(email, address))

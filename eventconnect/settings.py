@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -32,12 +33,40 @@ class Settings(BaseSettings):
     bcrypt_rounds: int = Field(default=12, ge=4, le=16, validation_alias="EVENTCONNECT_BCRYPT_ROUNDS")
     login_failures_per_account: int = Field(
         default=5, ge=1, validation_alias="EVENTCONNECT_LOGIN_FAILURES_PER_ACCOUNT")
-    login_failures_per_address: int = Field(
-        default=20, ge=1, validation_alias="EVENTCONNECT_LOGIN_FAILURES_PER_ADDRESS")
+    # Per (client address, account): guesses from one address lock only the accounts guessed at,
+    # never the right password's owner behind the same address (an office, a carrier's NAT).
+    login_failures_per_address_and_account: int = Field(
+        default=20, ge=1, validation_alias="EVENTCONNECT_LOGIN_FAILURES_PER_ADDRESS_AND_ACCOUNT")
     login_window_seconds: float = Field(default=300, gt=0,
                                         validation_alias="EVENTCONNECT_LOGIN_WINDOW_SECONDS")
     signups_per_address_per_hour: int = Field(
         default=20, ge=1, validation_alias="EVENTCONNECT_SIGNUPS_PER_ADDRESS_PER_HOUR")
+
+    # --- database -----------------------------------------------------------------------------
+    # Longest wait for the database per step (a connection, a lock, a statement): past it a
+    # request answers 503 `unavailable` instead of hanging and committing after its client left.
+    db_timeout: float = Field(default=3.0, ge=1, le=60, validation_alias="EVENTCONNECT_DB_TIMEOUT")
+    # A pending Idempotency-Key claim older than this belongs to a request that died (no request
+    # lives this long with bounded waits) and may be taken over by a retry.
+    idempotency_lease_seconds: float = Field(
+        default=60, ge=1, le=3600, validation_alias="EVENTCONNECT_IDEMPOTENCY_LEASE_SECONDS")
+
+    # --- http edge ----------------------------------------------------------------------------
+    # Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (addresses or CIDRs, comma-
+    # separated; `*` for any). None by default: otherwise any local process could pick the client
+    # address the per-address sign-in and sign-up limits count.
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, validation_alias="EVENTCONNECT_TRUSTED_PROXIES")
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _proxy_networks(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        for entry in value if isinstance(value, list) else ():
+            if isinstance(entry, str) and entry != "*":
+                ipaddress.ip_network(entry, strict=False)  # ValueError names the bad entry
+        return value
 
     @field_validator("cors_origins", mode="before")
     @classmethod

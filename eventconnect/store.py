@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+import types
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from command_api.application import Clock, EventConnect, utc_now
@@ -18,6 +21,8 @@ def event_store_env(settings: Settings, *, create_tables: bool) -> dict[str, str
         "IS_SNAPSHOTTING_ENABLED": "y",
         "CREATE_TABLE": "y" if create_tables else "n",
     }
+    # The library takes whole seconds; rounding up never makes a wait shorter than asked.
+    wait = str(math.ceil(settings.db_timeout))
     if settings.is_postgres:
         url = urlsplit(settings.database_url or "")
         env.update(
@@ -29,14 +34,20 @@ def event_store_env(settings: Settings, *, create_tables: bool) -> dict[str, str
             POSTGRES_PASSWORD=unquote(url.password or ""),
             POSTGRES_POOL_SIZE="10",
             POSTGRES_MAX_OVERFLOW="30",
-            POSTGRES_LOCK_TIMEOUT="5",
+            # The pool's wait for a free (or new) connection: without it a request queues for
+            # 30 s while the server is away and may commit after its client gave up.
+            POSTGRES_CONNECT_TIMEOUT=wait,
+            POSTGRES_LOCK_TIMEOUT=wait,
+            # Pooled connections die with the server; checking one before use lets the pool
+            # replace it instead of failing the first requests after the server is back.
+            POSTGRES_PRE_PING="y",
         )
     else:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         env.update(
             PERSISTENCE_MODULE="eventsourcing.sqlite",
             SQLITE_DBNAME=str(settings.event_store_path),
-            SQLITE_LOCK_TIMEOUT="10",
+            SQLITE_LOCK_TIMEOUT=wait,
         )
     return env
 
@@ -45,4 +56,20 @@ def build_write_model(settings: Settings, *, clock: Clock = utc_now,
                       create_tables: bool = False) -> EventConnect:
     # Embedded SQLite has no separate `migrate` step to forget, so it always creates its table.
     create = create_tables or not settings.is_postgres
-    return EventConnect(env=event_store_env(settings, create_tables=create), clock=clock)
+    app = EventConnect(env=event_store_env(settings, create_tables=create), clock=clock)
+    without_library_retries(app.recorder)
+    return app
+
+
+def without_library_retries(recorder: Any) -> None:
+    """The PostgreSQL recorder retries each call ten times on an OperationalError; each try
+    waits up to the pool timeout, so a request would hang 10 x `db_timeout` while the server is
+    away. One bounded try per call instead: a request fails fast (503, the client retries with
+    its Idempotency-Key), and the pre-ping replaces the dead pooled connections a retry was
+    for."""
+    for name in dir(type(recorder)):
+        method = getattr(type(recorder), name, None)
+        inner = getattr(method, "__wrapped__", None)
+        code = getattr(method, "__code__", None)
+        if inner is not None and code is not None and code.co_name == "retry_decorator":
+            setattr(recorder, name, types.MethodType(inner, recorder))

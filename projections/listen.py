@@ -60,7 +60,7 @@ def _session(runner: ProjectionRunner, stop_event: threading.Event, channel: str
                     log.info("this process now runs projection %s", name)
                     owned.add(name)
             if owned:
-                runner.catch_up(only=sorted(owned))
+                runner.catch_up_due(only=sorted(owned))
             # Wait for a NOTIFY (or the idle timeout), then drain any others queued meanwhile.
             for _ in conn.notifies(timeout=idle, stop_after=1):
                 pass

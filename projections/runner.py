@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from eventsourcing.utils import resolve_topic
@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine, bindparam, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from projections.base import Item, Projection
+from projections.failures import FailureLog
 from projections.tables import tracking
 
 log = logging.getLogger(__name__)
@@ -50,8 +51,14 @@ class ProjectionRunner:
     """Keeps every read model up to date with the write model's notification log."""
 
     def __init__(self, write_model: Any, engine: Engine, projections: Sequence[Projection],
-                 batch_size: int = 500, rebuild_batch_size: int = 5000) -> None:
+                 batch_size: int = 500, rebuild_batch_size: int = 5000,
+                 transient: Callable[[BaseException], bool] = lambda _: False) -> None:
         self.write_model = write_model
+        # Tells an outage (the database is away: retry the batch later, as it is) from an event
+        # the read model cannot apply (pin it down and record it). Injected by the composition
+        # root, which knows the drivers' errors; without it every error counts as the event's.
+        self.transient = transient
+        self._outage = False  # logged once per outage by the background loop
         self.engine = engine
         self.projections = {p.name: p for p in projections}
         self.batch_size = batch_size
@@ -70,14 +77,18 @@ class ProjectionRunner:
         self._wakeup = threading.Event()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
+        self.failures = FailureLog(engine, log, MAX_BACKOFF_SECONDS)
 
     # --- catching up ----------------------------------------------------------------------
 
     def catch_up(self, only: Iterable[str] | None = None) -> int:
         """Applies every pending notification (to `only` these projections, if given); returns
-        the lowest position reached. A failing projection is logged and retried next time."""
+        the lowest position reached. A projection that cannot apply an event stops right before
+        it (the events before it are committed), records the failure (projections.failures) and
+        is retried next time, unless an operator skipped that event."""
         with self._lock:
             names = list(self.projections) if only is None else list(only)
+            self.failures.refresh(names)
             positions, self._positions = self._positions or self._read_positions(), None
             started = min(positions[n] for n in names) if names else 0
             failed: set[str] = set()
@@ -85,31 +96,29 @@ class ProjectionRunner:
                 items = self._read(min(positions[n] for n in active), self.batch_size)
                 if not items:
                     break
-                batch = {name: pending for name in active
+                batch = {name: self.failures.mask(name, pending) for name in active
                          if (pending := [item for item in items if item[0] > positions[name]])}
                 if self._commit_together(positions, batch):
                     for name, pending in batch.items():
                         positions[name] = pending[-1][0]
-                        self.errors.pop(name, None)
+                        self._succeeded(name, positions[name])
                     batch = {}
                 # Else one projection failed or another runner moved: isolate them one by one.
                 for name, pending in batch.items():
                     try:
-                        self._commit(name, positions[name], pending)
+                        positions[name], error = self._commit_up_to_failure(
+                            name, positions[name], pending)
                     except StaleTracking:
                         # Another runner applied this batch first; nothing was written here.
                         log.info("projection %s advanced elsewhere; skipping", name)
                         positions[name] = self._read_positions()[name]
                         failed.add(name)
                         continue
-                    except Exception as error:
-                        log.exception("projection %s failed after position %s; will retry",
-                                      name, positions[name])
-                        self.errors[name] = f"{type(error).__name__}: {error}"
+                    if error is not None:
+                        self.errors[name] = self.failures.failed(name, *error)
                         failed.add(name)
                         continue
-                    positions[name] = pending[-1][0]
-                    self.errors.pop(name, None)
+                    self._succeeded(name, positions[name])
                 self._advanced(min(positions.values()))
             self._positions = positions
             reached = min(positions[n] for n in names) if names else self.position()
@@ -146,6 +155,37 @@ class ProjectionRunner:
         except Exception:  # the one-by-one path below logs and records the error
             return False
         return True
+
+    def _commit_up_to_failure(self, name: str, expected: int, items: Sequence[Item]
+                              ) -> tuple[int, tuple[Item, Exception] | None]:
+        """Commits as much of the batch as applies: all of it, or every event before the first
+        one that fails (found by halving, so a poison event costs a few transactions, not one
+        per event). Returns the position reached and (the failing item, its error) or None."""
+        if len(items) > 1 and (self.failures.failing or {}).get(name) == items[0][0]:
+            # A retry of the event that failed last time: alone first, one transaction.
+            reached, failure = self._commit_up_to_failure(name, expected, items[:1])
+            if failure is not None:
+                return reached, failure
+            return self._commit_up_to_failure(name, reached, items[1:])
+        try:
+            self._commit(name, expected, items)
+            return items[-1][0], None
+        except StaleTracking:
+            raise
+        except Exception as error:
+            if self.transient(error):
+                raise  # no event is to blame: the whole catch-up waits for the database
+            if len(items) == 1:
+                return expected, (items[0], error)
+        middle = len(items) // 2
+        reached, failure = self._commit_up_to_failure(name, expected, items[:middle])
+        if failure is not None:
+            return reached, failure
+        return self._commit_up_to_failure(name, reached, items[middle:])
+
+    def _succeeded(self, name: str, position: int) -> None:
+        self.errors.pop(name, None)
+        self.failures.succeeded(name, position)
 
     def _commit(self, name: str, expected: int, items: Sequence[Item]) -> None:
         with self.engine.begin() as conn:
@@ -186,11 +226,22 @@ class ProjectionRunner:
         """The lowest position every projection has committed, read from the database."""
         return min(self._read_positions().values(), default=0)
 
+    # Told (on the runner's thread) each time this process's runner commits further: the API's
+    # async waiters (query_api/consistency.py) wake at once instead of at their next poll. A tuple
+    # on the class so adding one never shares a mutable default between runners.
+    _advance_listeners: tuple[Callable[[int], None], ...] = ()
+
+    def on_advance(self, listener: Callable[[int], None]) -> None:
+        self._advance_listeners = (*self._advance_listeners, listener)
+
     def _advanced(self, position: int) -> None:
         with self._reached:
-            if position > self._position:
-                self._position = position
-                self._reached.notify_all()
+            if position <= self._position:
+                return
+            self._position = position
+            self._reached.notify_all()
+        for listener in self._advance_listeners:
+            listener(position)
 
     def wait_for(self, position: int, timeout: float) -> bool:
         """True once every read model has processed `position`; False after `timeout` seconds.
@@ -234,26 +285,30 @@ class ProjectionRunner:
             self._thread.join(timeout)
             self._thread = None
 
+    def catch_up_due(self, only: Iterable[str] | None = None) -> int:
+        """`catch_up` for background loops: a projection that keeps failing is retried with
+        back-off (0.5 s doubling to MAX_BACKOFF_SECONDS), so a poison event does not cost a
+        failed transaction per commit; the healthy ones keep up meanwhile."""
+        now = time.monotonic()
+        due = self.failures.due(list(self.projections) if only is None else list(only), now)
+        reached = self.catch_up(only=due)
+        self.failures.schedule(due, self.errors, now)
+        return reached
+
     def _loop(self) -> None:
-        # A projection that keeps failing is retried with back-off, so a bug does not turn every
-        # commit into a logged traceback; the healthy ones keep up meanwhile.
-        failures: dict[str, int] = {}
-        retry_at: dict[str, float] = {}
         while not self._stopping.is_set():
             self._wakeup.clear()
-            now = time.monotonic()
-            due = [n for n in self.projections if retry_at.get(n, 0.0) <= now]
             try:
-                self.catch_up(only=due)
-            except Exception:
-                log.exception("projection catch-up failed; retrying")
-            for name in due:
-                if name in self.errors:
-                    failures[name] = failures.get(name, 0) + 1
-                    retry_at[name] = now + min(MAX_BACKOFF_SECONDS, 0.5 * 2 ** failures[name])
-                else:
-                    failures.pop(name, None)
-                    retry_at.pop(name, None)
+                self.catch_up_due()
+                if self._outage:
+                    log.warning("the database answers again; projections resume")
+                self._outage = False
+            except Exception as error:
+                if not self.transient(error):
+                    log.exception("projection catch-up failed; retrying")
+                elif not self._outage:  # once per outage, not once a second
+                    log.warning("projections wait for the database: %s", error)
+                self._outage = self.transient(error)
             self._wakeup.wait(IDLE_SECONDS)
 
     # --- rebuild and the separate projector process ----------------------------------------
@@ -267,6 +322,7 @@ class ProjectionRunner:
             if name not in self.projections:
                 raise KeyError(f"no read model {name!r}; known: {', '.join(self.projections)}")
         with self._lock, self.engine.begin() as conn:
+            self.failures.refresh(list(names), conn, force=True)  # skips recorded since
             rebuilds = []
             for name in names:
                 self._claim(conn, name, None)
@@ -274,8 +330,8 @@ class ProjectionRunner:
                 rebuilds.append(self.projections[name].rebuild(conn))
             position = 0
             while items := self._read(position, self.rebuild_batch_size):
-                for rebuild in rebuilds:
-                    rebuild.apply(items)
+                for name, rebuild in zip(names, rebuilds, strict=True):
+                    rebuild.apply(self.failures.mask(name, items))
                 position = items[-1][0]
             for rebuild in rebuilds:
                 rebuild.finish()
@@ -284,7 +340,7 @@ class ProjectionRunner:
             self._positions = None
         self._analyze()
         for name in names:
-            self.errors.pop(name, None)
+            self._succeeded(name, position)
         self._advanced(self.position())
         log.info("rebuilt %s up to position %s", ", ".join(names), position)
         return position

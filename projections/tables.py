@@ -59,6 +59,33 @@ tracking = Table(
     Column("position", BigInteger, nullable=False),
 )
 
+# A read model that cannot apply the event after its position (projections/failures.py): one row
+# per failing read model, written in its own transaction so every process (and /api/ready) sees it.
+projection_failures = Table(
+    "projection_failures",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("position", BigInteger, nullable=False),  # of the event that fails
+    Column("event_type", String(300), nullable=False),
+    Column("error", Text, nullable=False),
+    Column("first_seen", UtcDateTime, nullable=False),
+    Column("last_seen", UtcDateTime, nullable=False),
+    Column("attempts", Integer, nullable=False),
+)
+
+# Events an operator told one read model to pass over (`eventconnect skip`): who, why, when.
+projection_skips = Table(
+    "projection_skips",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("position", BigInteger, primary_key=True),
+    Column("event_type", String(300), nullable=False),
+    Column("error", Text),  # the failure it was skipped for, if one was recorded
+    Column("reason", Text, nullable=False),
+    Column("skipped_by", String(120), nullable=False),
+    Column("skipped_at", UtcDateTime, nullable=False),
+)
+
 # One row per community event, deleted ones included (status "deleted"): listings filter them
 # out, history and attendee audits still find them.
 events = Table(
@@ -74,8 +101,10 @@ events = Table(
     Column("timezone", String(64), nullable=False),
     Column("country", String(2), nullable=False),
     Column("city", String(100), nullable=False),
-    # casefolded city: the filter is case-insensitive and still uses an index
-    Column("city_key", String(100), nullable=False),
+    # casefolded city: the filter is case-insensitive and still uses an index. Wider than `city`:
+    # folding may triple a character ("ﬃ" -> "ffi"), and events stored before the edge checked the
+    # folded length must still project (migration 0006).
+    Column("city_key", String(300), nullable=False),
     Column("venue", String(200)),
     Column("online_url", String(500)),
     Column("capacity", Integer, nullable=False),

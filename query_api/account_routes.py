@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from fastapi import APIRouter, Depends, Query
 
 from command_api.account_schemas import ProfileOut, Role
+from command_api.inputs import Line
 from eventconnect.deps import AccountsDep, Admin, ContainerDep, CurrentPrincipal, ReadEngineDep
 from eventconnect.problems import Problem
 from query_api import history, listings, users
@@ -65,7 +66,7 @@ def list_users(
     engine: ReadEngineDep,
     paging: PagingDep,
     role: Role | None = None,
-    q: Annotated[str | None, Query(max_length=200, description="Part of the email or name")] = None,
+    q: Annotated[Line | None, Query(max_length=200, description="Part of the email or name")] = None,
     active: bool | None = None,
 ) -> Page[UserOut]:
     """Lists accounts by email (admin only)."""
@@ -77,7 +78,9 @@ def list_users(
 
 
 @router.get("/users/{user_id}/history", response_model=Page[HistoryEntryOut],
-            responses=ADMIN_ONLY, summary="Account audit history")
+            responses={**ADMIN_ONLY, 404: {"description": "Unknown account (`not_found`)",
+                                           "content": _PROBLEM}},
+            summary="Account audit history")
 def user_history(user_id: UUID, admin: Admin, container: ContainerDep,
                  paging: PagingDep) -> Page[HistoryEntryOut]:
     """Lists an account's domain events (sign-up, role grants with who granted them, ...)."""

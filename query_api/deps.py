@@ -6,27 +6,36 @@ from dataclasses import dataclass
 from typing import Annotated
 from zoneinfo import ZoneInfo, available_timezones
 
-from fastapi import Depends, Header, Query
+from fastapi import Depends, Header, Query, Request
 from pydantic import AfterValidator, StringConstraints
 
 from eventconnect.deps import ContainerDep
 from eventconnect.problems import Problem
+from query_api.consistency import consistency_waiter
 
 _ZONES = frozenset(available_timezones())
 
 
-def wait_until_consistent(
+async def wait_until_consistent(
+    request: Request,
     container: ContainerDep,
     x_consistent_with: Annotated[int | None, Header(
         alias="X-Consistent-With", ge=0, examples=[42],
         description="A command's `position`: answer only once the read models have processed "
-                    "it (bounded wait; 503 `not_yet_consistent` past it).")] = None,
+                    "it (bounded wait; 503 `not_yet_consistent` past it; 422 `unknown_position` "
+                    "for one the store never produced).")] = None,
 ) -> None:
-    """Read-your-writes. A sync dependency, so FastAPI runs the blocking wait in its threadpool."""
+    """Read-your-writes, awaited on the event loop (query_api/consistency.py): a waiting request
+    holds no thread, so clients waiting for a position that never comes cannot starve others."""
     if x_consistent_with is None:
         return
+    waiter = consistency_waiter(request.app.state, container)
+    if not await waiter.exists(x_consistent_with):
+        # Waiting could only time out: no command has produced it (yet).
+        raise Problem(422, "unknown_position",
+                      f"Position {x_consistent_with} is beyond the event store's last position.")
     timeout = container.settings.consistency_timeout
-    if not container.runner.wait_for(x_consistent_with, timeout=timeout):
+    if not await waiter.wait_for(x_consistent_with, timeout=timeout):
         raise Problem(503, "not_yet_consistent",
                       f"The read models have not reached position {x_consistent_with} within "
                       f"{timeout:g} s; retry shortly.", headers={"Retry-After": "1"})

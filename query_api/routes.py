@@ -7,10 +7,16 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, Query, Response
-from pydantic import AwareDatetime
 
-from eventconnect.authz import Action, Principal, Resource, require
-from eventconnect.deps import ContainerDep, EventAuditor, ReadEngineDep
+from command_api.inputs import Instant, Line
+from eventconnect.authz import Action, Principal, Resource, may, require
+from eventconnect.deps import (
+    ContainerDep,
+    EventAuditor,
+    OptionalPrincipal,
+    ReadEngineDep,
+    optional_principal,
+)
 from eventconnect.problems import PROBLEM_CONTENT, Problem
 from query_api import attendance, history, ical, listings
 from query_api.deps import Paging, PagingDep, ZoneDep, wait_until_consistent
@@ -24,8 +30,13 @@ from query_api.schemas import (
 
 _PROBLEM = PROBLEM_CONTENT
 ERRORS: dict[int | str, dict[str, Any]] = {
-    422: {"description": "Invalid parameter (`validation_error`)", "content": _PROBLEM},
-    503: {"description": "`X-Consistent-With` not reached in time (`not_yet_consistent`)",
+    401: {"description": "A bad bearer token (`unauthorized`); no token is anonymous",
+          "content": _PROBLEM},
+    422: {"description": "Invalid parameter (`validation_error`), or an `X-Consistent-With` "
+                         "beyond the store's last position (`unknown_position`)",
+          "content": _PROBLEM},
+    503: {"description": "`X-Consistent-With` not reached in time (`not_yet_consistent`), or the "
+                         "database unavailable (`unavailable`); retry after `Retry-After`",
           "content": _PROBLEM},
 }
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
@@ -37,10 +48,12 @@ OWNER_ONLY: dict[int | str, dict[str, Any]] = {
           "content": _PROBLEM}}
 
 router = APIRouter(prefix="/api", tags=["queries"], responses=ERRORS,
-                   dependencies=[Depends(wait_until_consistent)])
+                   # The caller first: a present but bad token is 401 on public GETs too (a
+                   # client learns its token is stale instead of silently reading as nobody).
+                   dependencies=[Depends(optional_principal), Depends(wait_until_consistent)])
 
 Category = Literal["workshop", "seminar", "volunteer", "fundraiser", "social", "other"]
-AsOf = Annotated[AwareDatetime | None, Query(
+AsOf = Annotated[Instant | None, Query(
     description="An instant with offset: the answer as it stood then",
     examples=["2030-04-15T12:00:00+05:30"])]
 
@@ -53,6 +66,15 @@ def _event_row(engine: Any, event_id: UUID, *, deleted_ok: bool = False) -> dict
     with engine.connect() as conn:
         row = listings.find_event(conn, event_id)
     if row is None or (row["status"] == "deleted" and not deleted_ok):
+        raise _not_found(event_id)
+    return row
+
+
+def _visible_event_row(engine: Any, event_id: UUID, principal: Principal) -> dict[str, Any]:
+    """The event's row if the caller may see it: a draft is its organizer's and admins' only."""
+    row = _event_row(engine, event_id)
+    if row["status"] == "draft" and not may(
+            principal, Action.AUDIT_EVENT, Resource(organizer_id=row["organizer_id"])):
         raise _not_found(event_id)
     return row
 
@@ -76,14 +98,14 @@ def search_events(
     engine: ReadEngineDep,
     paging: PagingDep,
     zone: ZoneDep,
-    q: Annotated[str | None, Query(max_length=200, description="Full text over title, "
+    q: Annotated[Line | None, Query(max_length=200, description="Full text over title, "
                                    "description and tags", examples=["bike repair"])] = None,
     category: Category | None = None,
     country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$", examples=["IN"])] = None,
-    city: Annotated[str | None, Query(max_length=100, examples=["Pune"])] = None,
-    starts_from: Annotated[AwareDatetime | None, Query(
+    city: Annotated[Line | None, Query(max_length=100, examples=["Pune"])] = None,
+    starts_from: Annotated[Instant | None, Query(
         examples=["2030-05-01T00:00:00+05:30"])] = None,
-    starts_to: Annotated[AwareDatetime | None, Query(
+    starts_to: Annotated[Instant | None, Query(
         examples=["2030-06-01T00:00:00+05:30"])] = None,
     status: listings.When = "upcoming",
     sort: listings.Sort = "starts_at",
@@ -101,9 +123,11 @@ def search_events(
 
 @router.get("/events/{event_id}", response_model=EventOut, responses=NOT_FOUND,
             summary="One event")
-def get_event(event_id: UUID, engine: ReadEngineDep, zone: ZoneDep) -> EventOut:
-    """Returns one event; drafts too (by id), deleted ones are gone (404)."""
-    return listings.event_out(_event_row(engine, event_id), zone)
+def get_event(event_id: UUID, engine: ReadEngineDep, zone: ZoneDep,
+              principal: OptionalPrincipal) -> EventOut:
+    """Returns one event. A draft only to its organizer and admins (404 to anyone else, as if
+    it did not exist); deleted ones are gone (404)."""
+    return listings.event_out(_visible_event_row(engine, event_id, principal), zone)
 
 
 @router.get("/events/{event_id}/attendees", response_model=Page[AttendeeOut],
@@ -194,8 +218,8 @@ ICS_EXAMPLE = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//EventConnect//Commun
                 **NOT_FOUND,
                 200: {"description": "iCalendar (RFC 5545)",
                       "content": {"text/calendar": {"example": ICS_EXAMPLE}}}})
-def calendar_file(event_id: UUID, engine: ReadEngineDep) -> Response:
+def calendar_file(event_id: UUID, engine: ReadEngineDep, principal: OptionalPrincipal) -> Response:
     """Returns the event as an iCalendar file to add to any calendar app."""
-    row = _event_row(engine, event_id)
+    row = _visible_event_row(engine, event_id, principal)
     return Response(ical.render(row), media_type="text/calendar", headers={
         "Content-Disposition": f'attachment; filename="event-{event_id}.ics"'})

@@ -10,11 +10,12 @@ from command_api.account_schemas import RefreshIn, SignedUp, SignupIn, TokenOut
 from command_api.accounts import TokenPair
 from command_api.domain.errors import InvalidCredentials
 from command_api.domain.registration import normalise_email
-from command_api.routes.common import PROBLEM, positioned
+from command_api.routes.common import PROBLEM, TRANSPORT_ERRORS, positioned
 from eventconnect.deps import AccountsDep, ClientAddress, LimitsDep
 from eventconnect.problems import Problem
 
 ERRORS: dict[int | str, dict[str, Any]] = {
+    **TRANSPORT_ERRORS,
     401: {"description": "Wrong credentials or token (`invalid_credentials`, `unauthorized`, "
                          "`token_reused`)", "content": PROBLEM},
     422: {"description": "Invalid input (`validation_error`)", "content": PROBLEM},
@@ -70,7 +71,7 @@ def log_in(
     except InvalidCredentials:
         limits.login_failed(email, address)
         raise
-    limits.login_succeeded(email)
+    limits.login_succeeded(email, address)
     return token_out(pair)
 
 

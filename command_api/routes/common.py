@@ -12,7 +12,15 @@ from eventconnect.problems import PROBLEM_CONTENT
 T = TypeVar("T", bound=Positioned)
 
 PROBLEM = PROBLEM_CONTENT
+# Answered before, or beside, any route's own logic (eventconnect/app.py's body limit; the
+# database handlers of eventconnect/problems.py), so every command and sign-in route declares them.
+TRANSPORT_ERRORS: dict[int | str, dict[str, Any]] = {
+    413: {"description": "Request body over 1 MB (`payload_too_large`)", "content": PROBLEM},
+    503: {"description": "Database unavailable or too many simultaneous changes (`unavailable`, "
+                         "`busy`); retry after `Retry-After`", "content": PROBLEM},
+}
 COMMAND_ERRORS: dict[int | str, dict[str, Any]] = {
+    **TRANSPORT_ERRORS,
     401: {"description": "No, or a bad, bearer token (`unauthorized`)", "content": PROBLEM},
     403: {"description": "Not allowed (`forbidden`, `not_owner`)", "content": PROBLEM},
     404: {"description": "Unknown id (`not_found`)", "content": PROBLEM},

@@ -67,6 +67,9 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("GET", "/api/events/{event_id}/waitlist"): OWNER_OR_ADMIN,
     ("GET", "/api/events/{event_id}/history"): OWNER_OR_ADMIN,
     ("GET", "/api/events/{event_id}/calendar.ics"): EVERYONE_OK,
+    # For load balancers and monitors: public (query_api/health.py).
+    ("GET", "/api/health"): EVERYONE_OK,
+    ("GET", "/api/ready"): EVERYONE_OK,
 }
 
 _worlds = itertools.count(1)

@@ -149,3 +149,19 @@ def test_unknown_event_is_404(client: TestClient, method: str, path: str) -> Non
 def test_non_uuid_id_is_422(client: TestClient) -> None:
     assert_problem(client.post("/api/events/not-a-uuid/publish", headers=as_organizer(client)),
                    422, "validation_error")
+
+
+@pytest.mark.parametrize("override", [
+    {"publish": 0}, {"publish": "yes"}, {"waitlist_enabled": 1}, {"capacity": "3"},
+    {"capacity": 3.0}, {"capacity": True},
+])
+def test_json_of_the_wrong_type_is_refused_not_coerced(client: TestClient, clock: FakeClock,
+                                                        override: dict[str, object]) -> None:
+    # Found by Schemathesis: lax coercion took `"publish": 0` as false and answered 201.
+    field = next(iter(override))
+    body = assert_problem(client.post("/api/events", json=event_body(clock, **override),
+                                      headers=as_organizer(client)), 422, "validation_error")
+    assert ["body", field] in [e["loc"] for e in body["errors"]]
+    event_id = create_event(client, clock)
+    assert_problem(client.patch(f"/api/events/{event_id}", json={"waitlist_enabled": "off"},
+                                headers=as_organizer(client)), 422, "validation_error")

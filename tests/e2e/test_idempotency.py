@@ -25,7 +25,9 @@ def test_repeat_returns_first_answer_and_changes_nothing(client: TestClient,
     first = client.post(url, json=guest, headers={"Idempotency-Key": "k-1"})
     again = client.post(url, json=guest, headers={"Idempotency-Key": "k-1"})
     assert first.status_code == again.status_code == 201
-    assert again.json() == first.json()
+    # The guest's cancel token is never stored, so a replay withholds it (finding 6).
+    assert again.json() == {**first.json(), "cancel_token": None}
+    assert again.headers["Idempotent-Replay-Withheld"] == "cancel_token"
     assert again.headers["X-Position"] == first.headers["X-Position"]
     assert again.headers["Idempotent-Replay"] == "true"
     shown = client.get(f"/api/events/{event_id}",
