@@ -16,8 +16,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
+from projections.dialects import dialect_of
 from projections.tables import projection_failures, projection_skips, tracking
 
 MAX_ERROR_CHARS = 500
@@ -58,7 +58,7 @@ def record_failure(engine: Engine, name: str, position: int, event_type: str, er
             return Failure(**{**dict(row), **values})
         values = {"name": name, "position": position, "event_type": event_type, "error": error,
                   "first_seen": at, "last_seen": at, "attempts": 1}
-        insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+        insert = dialect_of(conn).insert
         conn.execute(insert(projection_failures).values(**values).on_conflict_do_update(
             index_elements=["name"], set_={k: v for k, v in values.items() if k != "name"}))
         return Failure(**values)
@@ -98,7 +98,7 @@ def add_skip(engine: Engine, name: str, position: int, event_type: str, *, reaso
         values = {"name": name, "position": position, "event_type": event_type,
                   "error": error, "reason": reason, "skipped_by": skipped_by,
                   "skipped_at": now or datetime.now(UTC)}
-        insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+        insert = dialect_of(conn).insert
         conn.execute(insert(projection_skips).values(**values)
                      .on_conflict_do_nothing(index_elements=["name", "position"]))
         return values

@@ -15,12 +15,15 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from eventsourcing.utils import resolve_topic
-from sqlalchemy import Connection, Engine, bindparam, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Engine, select
 
+from projections import rebuilding
 from projections.base import Item, Projection
+from projections.claims import StaleTracking, claim, set_position
 from projections.failures import FailureLog
 from projections.tables import tracking
+
+__all__ = ["ProjectionRunner", "StaleTracking"]  # StaleTracking: its former home
 
 log = logging.getLogger(__name__)
 
@@ -32,19 +35,6 @@ MAX_BACKOFF_SECONDS = 30.0
 # every listed event instead of the text index), so it ends with ANALYZE. Live catch-ups are far
 # smaller and never pay for it.
 ANALYZE_AFTER_EVENTS = 20_000
-
-
-# Built once: the claim runs in every live catch-up (see projections.base on statement reuse).
-CLAIM = (update(tracking)
-         .where(tracking.c.name == bindparam("projection"),
-                tracking.c.position == bindparam("expected"))
-         .values(position=bindparam("to")))
-CLAIM_ANY = (update(tracking).where(tracking.c.name == bindparam("projection"))
-             .values(position=tracking.c.position))
-
-
-class StaleTracking(Exception):
-    """Another runner moved this projection's tracking position since we read it."""
 
 
 class ProjectionRunner:
@@ -192,28 +182,9 @@ class ProjectionRunner:
             self._claim(conn, name, expected, to=items[-1][0])
             self.projections[name].apply(conn, items)
 
-    @staticmethod
-    def _claim(conn: Connection, name: str, expected: int | None, to: int | None = None) -> None:
-        """Locks this projection's tracking row for the transaction (creating it at 0) and moves
-        it `to` the batch's last position (committed with the batch's rows, or not at all);
-        raises StaleTracking if it is no longer at `expected` (None: any position, for
-        rebuilds)."""
-        if expected is None:
-            claim, params = CLAIM_ANY, {"projection": name}
-        else:
-            claim, params = CLAIM, {"projection": name, "expected": expected,
-                                    "to": expected if to is None else to}
-        if conn.execute(claim, params).rowcount == 1:
-            return  # the usual case: one statement
-        dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-        conn.execute(dialect.insert(tracking).values(name=name, position=0)
-                     .on_conflict_do_nothing(index_elements=["name"]))
-        if conn.execute(claim, params).rowcount != 1:
-            raise StaleTracking(f"{name} is no longer at {expected}")
-
-    @staticmethod
-    def _set(conn: Connection, name: str, position: int) -> None:
-        conn.execute(update(tracking).where(tracking.c.name == name).values(position=position))
+    # The tracking row's claim and move (projections.claims), kept as methods for callers.
+    _claim = staticmethod(claim)
+    _set = staticmethod(set_position)
 
     # --- positions and waiting ------------------------------------------------------------
 
@@ -321,22 +292,8 @@ class ProjectionRunner:
         for name in names:
             if name not in self.projections:
                 raise KeyError(f"no read model {name!r}; known: {', '.join(self.projections)}")
-        with self._lock, self.engine.begin() as conn:
-            self.failures.refresh(list(names), conn, force=True)  # skips recorded since
-            rebuilds = []
-            for name in names:
-                self._claim(conn, name, None)
-                self.projections[name].clear(conn)
-                rebuilds.append(self.projections[name].rebuild(conn))
-            position = 0
-            while items := self._read(position, self.rebuild_batch_size):
-                for name, rebuild in zip(names, rebuilds, strict=True):
-                    rebuild.apply(self.failures.mask(name, items))
-                position = items[-1][0]
-            for rebuild in rebuilds:
-                rebuild.finish()
-            for name in names:
-                self._set(conn, name, position)
+        with self._lock:
+            position = rebuilding.rebuild(self, names)
             self._positions = None
         self._analyze()
         for name in names:
@@ -346,16 +303,7 @@ class ProjectionRunner:
         return position
 
     def _analyze(self) -> None:
-        """Refreshes the planner's statistics after a bulk load: without them SQLite picks the
-        wrong index for searches (PostgreSQL's autovacuum would catch up, later)."""
-        with self.engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                for table in sorted({t.name for p in self.projections.values() for t in p.tables}):
-                    conn.execute(text(f'ANALYZE "{table}"'))
-            else:
-                # Sampled (SQLite reads every index in full otherwise: seconds on a big file).
-                conn.execute(text("PRAGMA analysis_limit=1000"))
-                conn.execute(text("ANALYZE"))
+        rebuilding.analyze(self.engine, list(self.projections.values()))
 
     def run_forever_postgres(self, stop_event: threading.Event) -> None:
         """`eventconnect project`: LISTEN for new events, one live runner per projection."""

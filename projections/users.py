@@ -5,52 +5,49 @@ It never holds a password hash; `Account.PasswordChanged` only touches `updated_
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
-from uuid import UUID
-
-from sqlalchemy import Connection
 
 from command_api.domain.account import Account
-from projections.base import Item, Projection, Row, load_rows, write_rows
+from projections.base import Row
 from projections.tables import users
+from projections.toolkit import AggregateRows, handles
+
+
+class Users(AggregateRows):
+    """Accounts for the admin's user list."""
+
+    name = "users"
+    table, key = users, "id"
+
+    @handles(Account.SignedUp, creates=True)
+    def signed_up(self, row: None, event: Account.SignedUp) -> Row:
+        return {"id": event.originator_id, "email": event.email, "name": event.name,
+                "role": event.role, "timezone": event.timezone, "locale": event.locale,
+                "active": True, "created_at": event.timestamp, "updated_at": event.timestamp}
+
+    @handles(Account.Event)
+    def other(self, row: Row, event: Any) -> None:
+        """Any other event of the account only stamps the row (`touch`)."""
+
+    @handles(Account.ProfileChanged)
+    def profile_changed(self, row: Row, event: Account.ProfileChanged) -> None:
+        row.update({k: v for k, v in event.changes.items() if k in row})
+
+    @handles(Account.RoleGranted)
+    def role_granted(self, row: Row, event: Account.RoleGranted) -> None:
+        row["role"] = event.role
+
+    @handles(Account.Deactivated)
+    def deactivated(self, row: Row, event: Any) -> None:
+        row["active"] = False
+
+    def touch(self, row: Row, event: Any) -> None:
+        row["updated_at"] = event.timestamp
+
+
+_USERS = Users()
 
 
 def fold(row: Row | None, event: Any) -> Row | None:
     """The account's row after one more domain event (pure)."""
-    if isinstance(event, Account.SignedUp):
-        return {"id": event.originator_id, "email": event.email, "name": event.name,
-                "role": event.role, "timezone": event.timezone, "locale": event.locale,
-                "active": True, "created_at": event.timestamp, "updated_at": event.timestamp}
-    if row is None:
-        return None
-    row = dict(row)
-    match event:
-        case Account.ProfileChanged():
-            row.update({k: v for k, v in event.changes.items() if k in row})
-        case Account.RoleGranted():
-            row["role"] = event.role
-        case Account.Deactivated():
-            row["active"] = False
-    row["updated_at"] = event.timestamp
-    return row
-
-
-class Users(Projection):
-    """Accounts for the admin's user list."""
-
-    name = "users"
-    tables = (users,)
-    reads = (Account.Event,)
-
-    def apply(self, conn: Connection, items: Sequence[Item]) -> None:
-        relevant = [e for _, e in items if isinstance(e, Account.Event)]
-        if not relevant:
-            return
-        before = load_rows(conn, users, "id", {e.originator_id for e in relevant})
-        after: dict[UUID, Row] = dict(before)
-        for event in relevant:
-            row = fold(after.get(event.originator_id), event)
-            if row is not None:
-                after[event.originator_id] = row
-        write_rows(conn, users, "id", before, after)
+    return _USERS.fold_row(row, event)
