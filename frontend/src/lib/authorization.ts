@@ -3,6 +3,8 @@
 import type { EventOut, Me, Role } from '@/types/api';
 
 type User = Pick<Me, 'id' | 'role'> | null | undefined;
+/** An event, or any record whose owner may be unset: no owner means nobody but an admin. */
+type Owned = { organizer: Pick<EventOut['organizer'], 'id'> | null };
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Admin',
@@ -20,10 +22,10 @@ export function canCreateEvents(user: User): boolean {
 }
 
 /** Organizers manage the events they own; admins manage all of them. */
-export function canManageEvent(user: User, event: Pick<EventOut, 'organizer'>): boolean {
+export function canManageEvent(user: User, event: Owned): boolean {
   if (!user) return false;
   if (user.role === 'admin') return true;
-  return user.role === 'organizer' && event.organizer != null && event.organizer.id === user.id;
+  return user.role === 'organizer' && event.organizer !== null && event.organizer.id === user.id;
 }
 
 /** Analysts only read; every other account registers as itself. */

@@ -1,174 +1,76 @@
-// Shapes from shared/API.md (the fixed HTTP contract). JSON is snake_case.
+// The names the UI uses for the HTTP contract, all derived from openapi.gen.ts (generated from the
+// backend's OpenAPI document, so they cannot drift from it). JSON is snake_case.
+import type { components, operations } from './openapi.gen';
 
-export const CATEGORIES = [
-  'workshop',
-  'seminar',
-  'volunteer',
-  'fundraiser',
-  'social',
-  'other',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+type Schemas = components['schemas'];
+type EventSearch = NonNullable<operations['search_events_api_events_get']['parameters']['query']>;
 
-export const LIST_STATUSES = ['upcoming', 'past', 'all'] as const;
-export type ListStatus = (typeof LIST_STATUSES)[number];
-
-export const SORTS = ['starts_at', '-starts_at', 'popularity', 'rating'] as const;
-export type Sort = (typeof SORTS)[number];
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  page_size: number;
-  /** false: `total` is a lower bound ("1,000+"), as event search stops counting. Absent: exact. */
-  total_exact?: boolean;
+/** Lists a string union's members at runtime. Taking a record makes the compiler refuse a list
+ * that misses a member or adds one the server does not know. */
+function membersOf<T extends string>(members: Record<T, null>): readonly T[] {
+  return Object.keys(members) as T[];
 }
 
-export interface Location {
-  country: string;
-  city: string;
-  venue?: string | null;
-  online_url?: string | null;
+export type Category = Schemas['EventIn']['category'];
+export const CATEGORIES = membersOf<Category>({
+  workshop: null,
+  seminar: null,
+  volunteer: null,
+  fundraiser: null,
+  social: null,
+  other: null,
+});
+
+/** The read side answers `category` as a plain string; this narrows it for the form. */
+export function isCategory(value: string): value is Category {
+  return (CATEGORIES as readonly string[]).includes(value);
 }
 
-/** API.md leaves the values open; these are the ones the UI knows how to badge. */
-export type EventStatus = 'draft' | 'published' | 'cancelled' | (string & {});
+export type ListStatus = NonNullable<EventSearch['status']>;
+export const LIST_STATUSES = membersOf<ListStatus>({ upcoming: null, past: null, all: null });
 
-export interface EventOut {
-  id: string;
-  title: string;
-  description: string;
-  category: Category;
-  tags: string[];
-  starts_at: string;
-  ends_at: string;
-  timezone: string;
-  location: Location;
-  capacity: number;
-  confirmed_count: number;
-  seats_left: number;
-  waitlist_length: number;
-  waitlist_enabled: boolean;
-  status: EventStatus;
-  organizer: { id: string; name: string } | null;
-  rating_avg: number | null;
-  rating_count: number;
-  created_at: string;
-}
+export type Sort = NonNullable<EventSearch['sort']>;
+export const SORTS = membersOf<Sort>({
+  starts_at: null,
+  '-starts_at': null,
+  popularity: null,
+  rating: null,
+});
 
-export interface EventIn {
-  title: string;
-  description: string;
-  category: Category;
-  tags: string[];
-  starts_at: string;
-  ends_at: string;
-  timezone: string;
-  location: Location;
-  capacity: number;
-  waitlist_enabled: boolean;
-  publish: boolean;
-}
+/** Every list answer has this shape (the server's `Page[T]`); `total_exact` false means `total`
+ * is a lower bound ("1,000+"), as event search stops counting. Absent: exact. */
+export type Page<T> = Omit<Schemas['Page_EventOut_'], 'items'> & { items: T[] };
 
-export type EventPatch = Partial<Omit<EventIn, 'publish'>>;
+export type Location = Schemas['Location'];
+export type EventOut = Schemas['EventOut'];
+export type EventStatus = EventOut['status'];
+export type EventIn = Schemas['EventIn'];
+export type EventPatch = Schemas['EventPatch'];
 
-export interface CommandResult {
-  id: string;
-  position: number;
-}
+/** What an event command answers: the event and the log position to read it back at. */
+export type CommandResult = Schemas['EventChanged'];
 
-export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'cancelled' | (string & {});
-
-export interface RegistrationCreated {
-  registration_id: string;
-  status: 'confirmed' | 'waitlisted';
-  waitlist_position: number | null;
-  cancel_token?: string | null;
-  position: number;
-}
-
-export interface RegistrationCancelled {
-  registration_id: string;
-  status: 'cancelled';
-  promoted_registration_id: string | null;
-  position: number;
-}
-
-export interface CheckedIn {
-  registration_id: string;
-  checked_in_at: string;
-  position: number;
-}
-
-export interface Attendee {
-  registration_id: string;
-  name: string;
-  email: string;
-  status: RegistrationStatus;
-  registered_at: string;
-  checked_in_at: string | null;
-  /** Only on waitlist rows, when the backend sends it. */
-  waitlist_position?: number | null;
-}
-
-export interface HistoryEntry {
-  position: number;
-  type: string;
-  occurred_at: string;
-  actor: string | null;
-  data: Record<string, unknown>;
-}
+export type RegistrationStatus = Schemas['AttendeeOut']['status'];
+export type RegistrationCreated = Schemas['RegistrationOut'];
+export type RegistrationCancelled = Schemas['CancellationOut'];
+export type CheckedIn = Schemas['CheckInOut'];
+export type Attendee = Schemas['AttendeeOut'];
+export type WaitlistEntry = Schemas['WaitlistEntryOut'];
+export type HistoryEntry = Schemas['HistoryEntryOut'];
 
 // Identity
 
-export const ROLES = ['admin', 'organizer', 'member', 'analyst'] as const;
-export type Role = (typeof ROLES)[number];
+export type Role = Schemas['UserOut']['role'];
+export const ROLES = membersOf<Role>({ admin: null, organizer: null, member: null, analyst: null });
 
-/** GET/PATCH /api/me */
-export interface Me {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  timezone: string;
-  locale: string;
-}
-
-export type MePatch = Partial<Pick<Me, 'name' | 'timezone' | 'locale'>>;
-
-/** A row of GET /api/users (admin); the backend may send more fields. */
-export interface UserOut {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  timezone?: string;
-  locale?: string;
-  /** false once an admin deactivated the account. */
-  active?: boolean;
-  created_at?: string;
-}
-
-export interface SignupIn {
-  email: string;
-  password: string;
-  name: string;
-  timezone?: string;
-  locale?: string;
-}
-
-export interface SignedUp {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-}
-
+/** GET /api/me */
+export type Me = Schemas['ProfileOut'];
+/** PATCH /api/me */
+export type MePatch = Schemas['ProfilePatch'];
+/** A row of GET /api/users (admin). */
+export type UserOut = Schemas['UserOut'];
+export type RoleChanged = Schemas['RoleChanged'];
+export type SignupIn = Schemas['SignupIn'];
+export type SignedUp = Schemas['SignedUp'];
 /** A row of GET /api/me/registrations. */
-export interface MyRegistration {
-  event: EventOut;
-  registration_id: string;
-  status: RegistrationStatus;
-  waitlist_position: number | null;
-}
+export type MyRegistration = Schemas['MyRegistrationOut'];

@@ -6,6 +6,7 @@ import { TimeZoneSelect } from '@/components/TimeZoneSelect';
 import { fieldErrors } from '@/lib/api-client';
 import { ROLE_LABELS } from '@/lib/authorization';
 import type { Me, MePatch } from '@/types/api';
+import { LIMITS } from '@/types/limits';
 import { useUpdateMe } from '../api/update-me';
 
 const SHOWN_FIELDS = ['name', 'timezone', 'locale'] as const;
@@ -57,7 +58,7 @@ export function ProfileForm({ user }: { user: Me }) {
           <input
             {...c}
             required
-            maxLength={200}
+            maxLength={LIMITS.personName}
             autoComplete="name"
             value={name}
             onChange={(e) => setName(e.target.value)}

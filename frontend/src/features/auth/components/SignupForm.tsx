@@ -7,6 +7,7 @@ import { fieldErrors, isApiError } from '@/lib/api-client';
 import { browserTimeZone } from '@/lib/datetime';
 import { browserLocale } from '@/lib/locale';
 import type { SignedUp } from '@/types/api';
+import { LIMITS } from '@/types/limits';
 import { useSignup } from '../api/signup';
 import { emailProblem, MIN_PASSWORD_LENGTH, passwordProblem } from './password-rules';
 
@@ -65,7 +66,7 @@ export function SignupForm({ onSignedUp }: { onSignedUp: (account: SignedUp) => 
           <input
             {...c}
             required
-            maxLength={200}
+            maxLength={LIMITS.personName}
             autoComplete="name"
             value={name}
             onChange={(e) => setName(e.target.value)}
@@ -78,7 +79,7 @@ export function SignupForm({ onSignedUp }: { onSignedUp: (account: SignedUp) => 
             {...c}
             type="email"
             required
-            maxLength={320}
+            maxLength={LIMITS.email}
             autoComplete="email"
             value={email}
             onChange={(e) => setEmail(e.target.value)}

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { fieldErrors } from '@/lib/api-client';
 import type { EventOut } from '@/types/api';
+import { LIMITS } from '@/types/limits';
 import { useCancelEvent } from '../api/cancel-event';
 import { useDeleteEvent } from '../api/delete-event';
 import { usePublishEvent } from '../api/publish-event';
@@ -80,7 +81,7 @@ export function EventActions({ event }: { event: EventOut }) {
               id="act-reason"
               rows={2}
               required
-              maxLength={1000}
+              maxLength={LIMITS.cancelReason}
               value={reason}
               onChange={(e) => setReason(e.target.value)}
             />

@@ -84,7 +84,7 @@ export function EventDetails({ event }: { event: EventOut }) {
         </div>
         <div>
           <dt>Organizer</dt>
-          <dd>{event.organizer?.name ?? 'Unknown'}</dd>
+          <dd>{event.organizer.name}</dd>
         </div>
         <div>
           <dt>Rating</dt>

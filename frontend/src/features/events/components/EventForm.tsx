@@ -4,6 +4,7 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { TimeZoneSelect } from '@/components/TimeZoneSelect';
 import { fieldErrors } from '@/lib/api-client';
 import { CATEGORIES } from '@/types/api';
+import { LIMITS } from '@/types/limits';
 import { CATEGORY_LABELS } from './event-status';
 import type { EventFormValues } from './event-form';
 
@@ -60,7 +61,7 @@ export function EventForm({
             <input
               {...c}
               required
-              maxLength={200}
+              maxLength={LIMITS.eventTitle}
               value={values.title}
               onChange={(e) => set('title', e.target.value)}
             />
@@ -71,7 +72,7 @@ export function EventForm({
             <textarea
               {...c}
               rows={5}
-              maxLength={10000}
+              maxLength={LIMITS.eventDescription}
               value={values.description}
               onChange={(e) => set('description', e.target.value)}
             />
@@ -149,7 +150,7 @@ export function EventForm({
             <input
               {...c}
               required
-              maxLength={2}
+              maxLength={LIMITS.countryCode}
               pattern="[A-Za-z]{2}"
               autoCapitalize="characters"
               value={values.country}

@@ -23,10 +23,11 @@ const event: EventOut = {
   waitlist_length: 0,
   waitlist_enabled: false,
   status: 'published',
-  organizer: null,
+  organizer: { id: 'u-org', name: 'Asha Rao' },
   rating_avg: null,
   rating_count: 0,
   created_at: '2030-01-01T00:00:00+00:00',
+  updated_at: '2030-01-01T00:00:00+00:00',
 };
 
 /** Renders the list with `answer` already cached, as the API would have sent it. */

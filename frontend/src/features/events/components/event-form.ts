@@ -1,5 +1,11 @@
 import { browserTimeZone, isoToZonedLocal, zonedLocalToIso } from '@/lib/datetime';
-import type { Category, EventIn, EventOut, EventPatch } from '@/types/api';
+import {
+  isCategory,
+  type Category,
+  type EventIn,
+  type EventOut,
+  type EventPatch,
+} from '@/types/api';
 
 /** What the create/edit form holds: strings as the inputs give them. */
 export interface EventFormValues {
@@ -42,7 +48,8 @@ export function eventToForm(event: EventOut): EventFormValues {
   return {
     title: event.title,
     description: event.description,
-    category: event.category,
+    // The write side only accepts known categories, so the fallback is never expected to show.
+    category: isCategory(event.category) ? event.category : 'other',
     tags: event.tags.join(', '),
     startsAt: isoToZonedLocal(event.starts_at, event.timezone),
     endsAt: isoToZonedLocal(event.ends_at, event.timezone),

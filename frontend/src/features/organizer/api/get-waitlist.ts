@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { eventKeys } from '@/lib/query-keys';
-import type { Attendee, Page } from '@/types/api';
+import type { Page, WaitlistEntry } from '@/types/api';
 
 export interface WaitlistQuery {
   page?: number;
@@ -13,8 +13,8 @@ export function getWaitlist(
   eventId: string,
   params: WaitlistQuery,
   signal?: AbortSignal,
-): Promise<Page<Attendee>> {
-  return api.get<Page<Attendee>>(`/events/${encodeURIComponent(eventId)}/waitlist`, {
+): Promise<Page<WaitlistEntry>> {
+  return api.get<Page<WaitlistEntry>>(`/events/${encodeURIComponent(eventId)}/waitlist`, {
     params: { ...params },
     signal,
   });

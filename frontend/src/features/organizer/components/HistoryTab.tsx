@@ -34,8 +34,7 @@ export function HistoryTab({ eventId }: { eventId: string }) {
                 <p>
                   <strong>{entry.type}</strong>{' '}
                   <span className="muted">
-                    #{entry.position} · {formatDateTime(entry.occurred_at)} · by{' '}
-                    {entry.actor ?? 'unknown'}
+                    #{entry.position} · {formatDateTime(entry.occurred_at)} · by {entry.actor}
                   </span>
                 </p>
                 <details>

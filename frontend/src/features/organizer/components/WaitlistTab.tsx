@@ -20,9 +20,9 @@ export function WaitlistTab({ eventId }: { eventId: string }) {
       <p>{total === 0 ? 'Nobody is waiting.' : `${total} waiting, in promotion order.`}</p>
       {items.length > 0 ? (
         <ol className="stack" start={offset + 1} data-testid="waitlist">
-          {items.map((entry, i) => (
+          {items.map((entry) => (
             <li key={entry.registration_id} className="list-row">
-              <span className="list-row__pos">#{entry.waitlist_position ?? offset + i + 1}</span>
+              <span className="list-row__pos">#{entry.waitlist_position}</span>
               <strong>{entry.name}</strong> <span className="muted">{entry.email}</span>
               <span className="muted"> · since {formatDateTime(entry.registered_at)}</span>
             </li>

@@ -2,6 +2,7 @@ import { useState, type SubmitEvent } from 'react';
 import { Field } from '@/components/Field';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { fieldErrors } from '@/lib/api-client';
+import { LIMITS } from '@/types/limits';
 import { useCreateRegistration } from '../api/create-registration';
 import { RegistrationResult } from './RegistrationResult';
 
@@ -38,7 +39,7 @@ export function RegistrationForm({ eventId, closed }: { eventId: string; closed?
             <input
               {...c}
               required
-              maxLength={200}
+              maxLength={LIMITS.personName}
               autoComplete="name"
               value={name}
               onChange={(e) => setName(e.target.value)}
@@ -51,7 +52,7 @@ export function RegistrationForm({ eventId, closed }: { eventId: string; closed?
               {...c}
               type="email"
               required
-              maxLength={320}
+              maxLength={LIMITS.email}
               autoComplete="email"
               value={email}
               onChange={(e) => setEmail(e.target.value)}

@@ -1,15 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { authKeys, userKeys } from '@/lib/query-keys';
-import type { Role, UserOut } from '@/types/api';
+import type { Role, RoleChanged } from '@/types/api';
 
 export interface SetUserRoleInput {
   userId: string;
   role: Role;
 }
 
-export function setUserRole({ userId, role }: SetUserRoleInput): Promise<UserOut> {
-  return api.put<UserOut>(`/users/${encodeURIComponent(userId)}/role`, { role });
+export function setUserRole({ userId, role }: SetUserRoleInput): Promise<RoleChanged> {
+  return api.put<RoleChanged>(`/users/${encodeURIComponent(userId)}/role`, { role });
 }
 
 export function useSetUserRole() {

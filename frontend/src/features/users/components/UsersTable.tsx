@@ -18,7 +18,7 @@ export function UsersTable({ users, selfId }: { users: UserOut[]; selfId: string
             <tr key={u.id} data-testid="user-row">
               <th scope="row">
                 {u.name}
-                {u.active === false ? <span className="muted"> (deactivated)</span> : null}
+                {!u.active ? <span className="muted"> (deactivated)</span> : null}
               </th>
               <td data-label="Email">{u.email}</td>
               <td data-label="Role">
