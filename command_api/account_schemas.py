@@ -19,11 +19,11 @@ from pydantic import (
     field_validator,
 )
 
-from command_api.inputs import SINGLE_LINE, EncodableSecret
 from command_api.schemas import Email, PersonName, Positioned, Strict, TimeZoneName
-from eventconnect.security import MIN_PASSWORD_LENGTH, password_problem
+from kernel.inputs import SINGLE_LINE, EncodableSecret
+from kernel.profiles import ProfileOut, Role
+from kernel.security import MIN_PASSWORD_LENGTH, password_problem
 
-Role = Literal["admin", "organizer", "member", "analyst"]
 Locale = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$",
                                           max_length=35)]
 PASSWORD_HELP = (f"At least {MIN_PASSWORD_LENGTH} characters (at most 72 bytes), not one of the "
@@ -55,17 +55,6 @@ class SignupIn(Strict):
     @classmethod
     def _strong(cls, password: SecretStr, info: ValidationInfo) -> SecretStr:
         return _checked(password, info.data.get("email"))
-
-
-class ProfileOut(BaseModel):
-    """The signed-in account's profile."""
-
-    id: UUID
-    email: str
-    name: str
-    role: Role
-    timezone: str = Field(description="IANA zone times are shown in by default")
-    locale: str
 
 
 class SignedUp(ProfileOut, Positioned):

@@ -2,7 +2,7 @@
 
 They use the same write model (`EventConnect`) as events and registrations, so accounts and
 sessions are event-sourced like everything else and every change records its actor. Passwords
-are hashed and tokens signed by the collaborators passed in (`eventconnect.security`); the
+are hashed and tokens signed by the collaborators passed in (`kernel.security`); the
 aggregates only ever see hashes.
 """
 
@@ -65,7 +65,7 @@ class Accounts:
 
     def find(self, account_id: UUID) -> Account | None:
         try:
-            account: Any = self.app.repository.get(account_id)
+            account: Any = self.app.load(account_id)
         except AggregateNotFoundError:
             return None
         return account if isinstance(account, Account) else None
@@ -78,7 +78,7 @@ class Accounts:
 
     def _family(self, family_id: Any) -> SessionFamily:
         try:
-            family: Any = self.app.repository.get(UUID(str(family_id)))
+            family: Any = self.app.load(UUID(str(family_id)))
         except (AggregateNotFoundError, ValueError):
             raise NotAuthenticated("The token is invalid.") from None
         if not isinstance(family, SessionFamily):
@@ -99,7 +99,7 @@ class Accounts:
             locale=locale, role=role, actor=actor or str(account_id_for(email)),
             now=self.app.clock())
         try:
-            position = self.app._save(account)
+            position = self.app.commit(account)
         except IntegrityError:
             # Another sign-up of this email won the race to create the stream.
             raise EmailTaken("An account with this email already exists.") from None
@@ -131,7 +131,7 @@ class Accounts:
     def _start_session(self, account: Account) -> TokenPair:
         jti = new_jti()
         family = SessionFamily.issue(account_id=account.actor_id, jti=jti, now=self.app.clock())
-        position = self.app._save(family)
+        position = self.app.commit(family)
         return self._pair(account, family.id, jti, position)
 
     def _pair(self, account: Account, family_id: UUID, jti: str, position: int) -> TokenPair:
@@ -180,7 +180,7 @@ class Accounts:
         jti = new_jti()
         try:
             family.rotate(str(claims["jti"]), jti, now=self.app.clock())
-            position = self.app._save(family)
+            position = self.app.commit(family)
         except (RefreshTokenReused, IntegrityError):
             self.revoke_session(family.id, reason="refresh token reused", actor=account.actor_id)
             raise RefreshTokenReused(
@@ -200,7 +200,7 @@ class Accounts:
     def revoke_session(self, family_id: UUID, *, reason: str, actor: str) -> int:
         family = self._family(family_id)
         family.revoke(reason=reason, actor=actor, now=self.app.clock())
-        return self.app._save(family)
+        return self.app.commit(family)
 
     # --- the account itself ----------------------------------------------------------------------
 
@@ -209,7 +209,7 @@ class Accounts:
                        **changes: str) -> tuple[Account, int]:
         account = self.load(account_id)
         account.change_profile(actor=actor, now=self.app.clock(), **changes)
-        return account, self.app._save(account)
+        return account, self.app.commit(account)
 
     def change_password(self, account_id: UUID, *, current: str, new: str) -> TokenPair:
         """Checks the current password, sets the new one (ending every session) and starts a
@@ -225,17 +225,17 @@ class Accounts:
     def _set_password(self, account_id: UUID, password_hash: str) -> Account:
         account = self.load(account_id)
         account.change_password(password_hash, actor=account.actor_id, now=self.app.clock())
-        self.app._save(account)
+        self.app.commit(account)
         return account
 
     @retry_on_conflict
     def grant_role(self, account_id: UUID, role: str, *, actor: str) -> tuple[Account, int]:
         account = self.load(account_id)
         account.grant_role(role, actor=actor, now=self.app.clock())
-        return account, self.app._save(account)
+        return account, self.app.commit(account)
 
     @retry_on_conflict
     def deactivate(self, account_id: UUID, *, actor: str) -> int:
         account = self.load(account_id)
         account.deactivate(actor=actor, now=self.app.clock())
-        return self.app._save(account)
+        return self.app.commit(account)

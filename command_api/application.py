@@ -23,10 +23,11 @@ from eventsourcing.persistence import IntegrityError
 from command_api.domain.community_event import CONFIRMED, WAITLISTED, CommunityEvent
 from command_api.domain.errors import DomainError, NotFound
 from command_api.domain.registration import Registration, hash_token, registration_id_for
-from command_api.stored_ids import stored_ids
+from kernel.store_adapter import SnapshotAsSaved, remember, stored_ids
+from kernel.unavailable import TooMuchContention
 
 Clock = Callable[[], datetime]
-# Authorization decided on the aggregates a use case loaded (eventconnect.authz builds these):
+# Authorization decided on the aggregates a use case loaded (kernel.authz builds these):
 # a Guard raises when the caller may not act; a Permit answers whether it may without a token.
 Guard = Callable[[CommunityEvent, Registration | None], None]
 Permit = Callable[[CommunityEvent, Registration | None], bool]
@@ -38,10 +39,6 @@ MAX_ATTEMPTS = 64
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-class TooMuchContention(Exception):
-    """A command lost the version race MAX_ATTEMPTS times in a row."""
 
 
 def retry_on_conflict(method: Callable[P, R]) -> Callable[P, R]:
@@ -94,8 +91,9 @@ class Applicant:
     member_id: str | None = None
 
 
-class EventConnect(Application[UUID]):
-    """The write model: community events and their registrations."""
+class EventConnect(SnapshotAsSaved, Application[UUID]):
+    """The write model: community events and their registrations. Snapshots are taken from the
+    aggregates as saved (`kernel.store_adapter.SnapshotAsSaved`)."""
 
     name = "eventconnect"
     snapshotting_intervals = {CommunityEvent: 200}  # noqa: RUF012 - the library reads a class attr
@@ -105,9 +103,15 @@ class EventConnect(Application[UUID]):
         self.clock = clock
         self.after_commit: list[Callable[[int], None]] = []
 
-    # --- plumbing ------------------------------------------------------------------------
+    # --- the public write core: load, commit (the use cases retry with `retry_on_conflict`) ---
 
-    def _save(self, *aggregates: Any) -> int:
+    def load(self, aggregate_id: UUID) -> Any:
+        """The aggregate as stored (AggregateNotFoundError if it has no events)."""
+        return self.repository.get(aggregate_id)
+
+    def commit(self, *aggregates: Any) -> int:
+        """Saves the aggregates' pending events in one transaction, tells the after-commit
+        listeners, and returns the highest store position reached (0 if nothing was pending)."""
         return max(self._commit(*aggregates).values(), default=0)
 
     def _commit(self, *aggregates: Any) -> dict[tuple[UUID, int], int]:
@@ -120,32 +124,6 @@ class EventConnect(Application[UUID]):
             listener(max(positions.values(), default=0))
         return positions
 
-    def _remember(self, *aggregates: Any) -> None:
-        """Caches aggregates just saved: they ARE the recorded state, so the next load need not
-        fast-forward the older cached copy through every event of the batch again."""
-        if self.repository.cache is not None:
-            for aggregate in aggregates:
-                self.repository.cache.put(aggregate.id, aggregate)
-
-    def _take_snapshots(self, processing_event: Any) -> None:
-        """Snapshots an aggregate whose save crossed a multiple of its snapshotting interval.
-
-        The library's own version reloads the aggregate at that exact version (a replay of up to
-        `interval` events, ~30 ms for an event with a long waitlist); the aggregate just saved
-        is that state plus the rest of its batch, so it is snapshotted as it is, at its version.
-        (Overrides a method of eventsourcing 9.5.6, pinned in pyproject.toml.)
-        """
-        if not self.snapshots:
-            return
-        first_versions: dict[UUID, int] = {}
-        for event in processing_event.events:
-            first_versions.setdefault(event.originator_id, event.originator_version)
-        for aggregate_id, aggregate in processing_event.aggregates.items():
-            interval = self.snapshotting_intervals.get(type(aggregate))
-            first = first_versions.get(aggregate_id)
-            if interval and first is not None and aggregate.version // interval > (first - 1) // interval:
-                self.snapshots.put([type(aggregate).Snapshot.take(aggregate)])
-
     def _load_guarded(self, event_id: UUID, guard: Guard | None) -> CommunityEvent:
         event = self.load_event(event_id)
         if guard is not None:
@@ -154,7 +132,7 @@ class EventConnect(Application[UUID]):
 
     def load_event(self, event_id: UUID) -> CommunityEvent:
         try:
-            event = self.repository.get(event_id)
+            event: Any = self.repository.get(event_id)
         except AggregateNotFoundError:
             raise NotFound(f"No event {event_id}.") from None
         if not isinstance(event, CommunityEvent):
@@ -163,7 +141,7 @@ class EventConnect(Application[UUID]):
 
     def _load_registration(self, event: CommunityEvent, registration_id: UUID) -> Registration:
         try:
-            registration = self.repository.get(registration_id)
+            registration: Any = self.repository.get(registration_id)
         except AggregateNotFoundError:
             raise NotFound(f"No registration {registration_id}.") from None
         if not isinstance(registration, Registration) or registration.event_id != event.id:
@@ -177,7 +155,7 @@ class EventConnect(Application[UUID]):
         event = CommunityEvent.schedule(actor=actor, now=now, **details)
         if publish:
             event.publish(actor=actor, now=now)
-        return event.id, self._save(event)
+        return event.id, self.commit(event)
 
     @retry_on_conflict
     def edit_event(self, event_id: UUID, *, actor: str, capacity: int | None = None,
@@ -187,26 +165,26 @@ class EventConnect(Application[UUID]):
         event.edit(actor=actor, now=now, **changes)
         if capacity is not None:
             event.change_capacity(capacity, actor=actor, now=now)
-        return self._save(event)
+        return self.commit(event)
 
     @retry_on_conflict
     def publish_event(self, event_id: UUID, *, actor: str, guard: Guard | None = None) -> int:
         event = self._load_guarded(event_id, guard)
         event.publish(actor=actor, now=self.clock())
-        return self._save(event)
+        return self.commit(event)
 
     @retry_on_conflict
     def cancel_event(self, event_id: UUID, *, reason: str, actor: str,
                      guard: Guard | None = None) -> int:
         event = self._load_guarded(event_id, guard)
         event.cancel(reason=reason, actor=actor, now=self.clock())
-        return self._save(event)
+        return self.commit(event)
 
     @retry_on_conflict
     def delete_event(self, event_id: UUID, *, actor: str, guard: Guard | None = None) -> int:
         event = self._load_guarded(event_id, guard)
         event.delete(actor=actor, now=self.clock())
-        return self._save(event)
+        return self.commit(event)
 
     # --- registrations -------------------------------------------------------------------
 
@@ -241,7 +219,7 @@ class EventConnect(Application[UUID]):
         if not desk.registrations:
             return outcomes
         positions = self._commit(*desk.events.values(), *desk.registrations.values())
-        self._remember(*desk.events.values())
+        remember(self, *desk.events.values())
         # Each answer carries its own registration's position (saved after the events, in
         # decision order), so commit order stays visible and read-your-writes still holds.
         admitted = desk.registrations
@@ -266,7 +244,7 @@ class EventConnect(Application[UUID]):
             registration.check_token(token)
         registration.withdraw(actor=actor, now=now)
         promoted = event.release(registration.id, actor=actor, now=now)
-        return Release(registration.id, promoted, self._save(event, registration))
+        return Release(registration.id, promoted, self.commit(event, registration))
 
     @retry_on_conflict
     def check_in(self, event_id: UUID, registration_id: UUID, *, actor: str,
@@ -277,7 +255,7 @@ class EventConnect(Application[UUID]):
         registration.check_active()
         event.check_in(registration.id, already=registration.checked_in, actor=actor, now=now)
         registration.check_in(actor=actor, now=now)
-        return now, self._save(event, registration)
+        return now, self.commit(event, registration)
 
 
 class _Desk:

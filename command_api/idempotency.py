@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from fastapi import Response
 from fastapi.concurrency import run_in_threadpool
@@ -36,11 +36,9 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from command_api.idempotency_backlog import Answer, Backlog
-from eventconnect.problems import problem_response, unavailable_response
-from eventconnect.unavailable import is_unavailable
-
-if TYPE_CHECKING:
-    from eventconnect.container import Container
+from kernel.deps import AppContainer as Container
+from kernel.problems import problem_response, unavailable_response
+from kernel.unavailable import is_unavailable
 
 MAX_KEY_LENGTH = 200
 metadata = MetaData()

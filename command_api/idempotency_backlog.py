@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from eventconnect.unavailable import is_unavailable
+from kernel.unavailable import is_unavailable
 
 log = logging.getLogger(__name__)
 RETRY_SECONDS = 1.0

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from anyio import to_thread
 
 from command_api.application import Admission, Applicant, EventConnect
-from eventconnect.unavailable import DatabaseUnavailable
+from kernel.unavailable import DatabaseUnavailable
 
 # Bounds one transaction (and so one batch's latency); a rush of 64 clients never reaches it.
 MAX_BATCH = 256

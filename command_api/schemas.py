@@ -4,7 +4,7 @@ aggregates'."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -22,9 +22,9 @@ from pydantic import (
     model_validator,
 )
 
-from command_api.emails import MAX_EMAIL_LENGTH
-from command_api.emails import Email as _Email
-from command_api.inputs import MULTI_LINE, SINGLE_LINE, Instant, casefolded_within, fits
+from kernel.emails import MAX_EMAIL_LENGTH
+from kernel.emails import Email as _Email
+from kernel.inputs import MULTI_LINE, SINGLE_LINE, Instant, casefolded_within, fits
 
 Category = Literal["workshop", "seminar", "volunteer", "fundraiser", "social", "other"]
 _ZONES = frozenset(available_timezones())
@@ -87,7 +87,7 @@ class Location(Strict):
                           AfterValidator(_url_fits)] | None = None
 
 
-EXAMPLE_EVENT = {
+EXAMPLE_EVENT: dict[str, Any] = {
     "title": "Intro to bike repair",
     "description": "Bring your bike; we fix brakes and gears together.",
     "category": "workshop",

@@ -24,9 +24,9 @@ from command_api.routes import registrations as registration_commands
 from eventconnect.bootstrap import bootstrap
 from eventconnect.container import Container
 from eventconnect.headers import install_browser_protections
-from eventconnect.problems import install_problem_handlers, problem_response
 from eventconnect.projector import ProjectorProcess
-from eventconnect.routing import SPA_ROUTE, allowed_methods
+from kernel.problems import install_problem_handlers, problem_response
+from kernel.routing import SPA_ROUTE, allowed_methods
 from query_api.account_routes import router as account_query_router
 from query_api.health import router as health_router
 from query_api.routes import router as query_router

@@ -14,16 +14,16 @@ from command_api.accounts import Accounts
 from command_api.application import Clock, utc_now
 from eventconnect.container import Container
 from eventconnect.database import build_read_engine
-from eventconnect.ratelimit import AuthLimits, SlidingWindow
-from eventconnect.security import (
+from eventconnect.settings import Settings
+from eventconnect.store import build_write_model
+from kernel.ratelimit import AuthLimits, SlidingWindow
+from kernel.security import (
     PRODUCTION_BCRYPT_ROUNDS,
     PasswordHasher,
     TokenService,
     load_jwt_secret,
 )
-from eventconnect.settings import Settings
-from eventconnect.store import build_write_model
-from eventconnect.unavailable import is_unavailable
+from kernel.unavailable import is_unavailable
 from projections.migrate import upgrade
 from projections.registry import all_projections
 from projections.runner import ProjectionRunner

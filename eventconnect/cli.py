@@ -20,7 +20,7 @@ log = logging.getLogger("eventconnect")
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from eventconnect.app import create_app
+    from eventconnect.app import Projections, create_app
     from eventconnect.demo import print_credentials, seed_demo
 
     settings = Settings()
@@ -28,7 +28,7 @@ def _serve(args: argparse.Namespace) -> int:
     if not args.no_demo and container.write_model.recorder.max_notification_id() in (None, 0):
         log.info("empty store: adding demo data (skip with --no-demo)")
         print_credentials(seed_demo(container.write_model, container.accounts))
-    projections = "none" if args.no_projections else args.projector
+    projections: Projections = "none" if args.no_projections else args.projector
     if projections != "none":
         container.runner.catch_up()
     app = create_app(container, projections=projections)
@@ -109,7 +109,7 @@ def _create_admin(args: argparse.Namespace) -> int:
 
     from command_api.domain.account import account_id_for
     from command_api.domain.errors import DomainError
-    from eventconnect.security import password_problem
+    from kernel.security import password_problem
 
     try:
         email = validate_email(args.email.strip(), check_deliverability=False).normalized

@@ -10,8 +10,8 @@ from sqlalchemy import Engine
 from command_api.accounts import Accounts
 from command_api.application import EventConnect
 from command_api.registration_queue import RegistrationQueue
-from eventconnect.ratelimit import AuthLimits
 from eventconnect.settings import Settings
+from kernel.ratelimit import AuthLimits
 
 if TYPE_CHECKING:
     from projections.runner import ProjectionRunner

@@ -14,8 +14,8 @@ from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from eventconnect.problems import problem_response
 from eventconnect.settings import Settings
+from kernel.problems import problem_response
 
 log = logging.getLogger(__name__)
 

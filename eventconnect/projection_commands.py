@@ -10,9 +10,9 @@ import os
 import sys
 from typing import Any
 
-from command_api.inputs import refused_character
 from eventconnect.bootstrap import bootstrap
 from eventconnect.settings import Settings
+from kernel.inputs import refused_character
 from projections.failures import add_skip, status
 
 

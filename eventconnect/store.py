@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import math
-import types
-from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from command_api.application import Clock, EventConnect, utc_now
 from eventconnect.settings import Settings
+from kernel.store_adapter import without_library_retries
 
 
 def event_store_env(settings: Settings, *, create_tables: bool) -> dict[str, str]:
@@ -59,17 +58,3 @@ def build_write_model(settings: Settings, *, clock: Clock = utc_now,
     app = EventConnect(env=event_store_env(settings, create_tables=create), clock=clock)
     without_library_retries(app.recorder)
     return app
-
-
-def without_library_retries(recorder: Any) -> None:
-    """The PostgreSQL recorder retries each call ten times on an OperationalError; each try
-    waits up to the pool timeout, so a request would hang 10 x `db_timeout` while the server is
-    away. One bounded try per call instead: a request fails fast (503, the client retries with
-    its Idempotency-Key), and the pre-ping replaces the dead pooled connections a retry was
-    for."""
-    for name in dir(type(recorder)):
-        method = getattr(type(recorder), name, None)
-        inner = getattr(method, "__wrapped__", None)
-        code = getattr(method, "__code__", None)
-        if inner is not None and code is not None and code.co_name == "retry_decorator":
-            setattr(recorder, name, types.MethodType(inner, recorder))

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, Query
 
-from command_api.account_schemas import ProfileOut, Role
-from command_api.inputs import Line
-from eventconnect.deps import AccountsDep, Admin, ContainerDep, CurrentPrincipal, ReadEngineDep
-from eventconnect.problems import Problem
+from kernel.deps import AccountLookupDep, Admin, ContainerDep, CurrentPrincipal, ReadEngineDep
+from kernel.inputs import Line
+from kernel.problems import Problem
+from kernel.profiles import ProfileOut, Role
 from query_api import history, listings, users
 from query_api.deps import PagingDep, ZoneDep, wait_until_consistent
 from query_api.routes import _PROBLEM, ERRORS
@@ -29,7 +29,7 @@ router = APIRouter(prefix="/api", tags=["identity"], responses=SIGNED_IN,
 
 
 @router.get("/me", response_model=ProfileOut, summary="My profile")
-def my_profile(principal: CurrentPrincipal, accounts: AccountsDep) -> ProfileOut:
+def my_profile(principal: CurrentPrincipal, accounts: AccountLookupDep) -> ProfileOut:
     """Returns the signed-in account's profile."""
     account = accounts.load(UUID(principal.actor))
     return ProfileOut(id=account.id, email=account.email, name=account.name,
@@ -41,7 +41,7 @@ def my_profile(principal: CurrentPrincipal, accounts: AccountsDep) -> ProfileOut
             summary="My registrations")
 def my_registrations(
     principal: CurrentPrincipal,
-    accounts: AccountsDep,
+    accounts: AccountLookupDep,
     engine: ReadEngineDep,
     paging: PagingDep,
     zone: ZoneDep,

@@ -47,7 +47,7 @@ def list_attendees(conn: Connection, event_id: UUID, status: str | None, *, offs
     The list is the three status groups one after another, each in admission order (`seq`), so a
     page is at most three index range reads on (event_id, status, seq) placed by the groups'
     counts — never a sort or a window over the whole list (5,000 rows for a popular event)."""
-    counts = dict(conn.execute(
+    counts: dict[str, int] = dict(conn.execute(
         select(attendees.c.status, func.count()).where(attendees.c.event_id == event_id)
         .group_by(attendees.c.status)).tuples().all())
     groups = [status] if status else sorted(STATUS_ORDER, key=STATUS_ORDER.__getitem__)

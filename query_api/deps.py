@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo, available_timezones
 from fastapi import Depends, Header, Query, Request
 from pydantic import AfterValidator, StringConstraints
 
-from eventconnect.deps import ContainerDep
-from eventconnect.problems import Problem
+from kernel.deps import ContainerDep
+from kernel.problems import Problem
 from query_api.consistency import consistency_waiter
 
 _ZONES = frozenset(available_timezones())

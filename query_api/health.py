@@ -15,8 +15,8 @@ from typing import Any, Literal
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from eventconnect.deps import ContainerDep
-from eventconnect.problems import PROBLEM_CONTENT, PROBLEM_JSON, problem_response
+from kernel.deps import ContainerDep
+from kernel.problems import PROBLEM_CONTENT, PROBLEM_JSON, problem_response
 from projections.failures import describe, status
 
 # A check that takes longer says "not ready" rather than hold a load balancer's probe.

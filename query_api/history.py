@@ -18,7 +18,7 @@ ENVELOPE = {"originator_id", "originator_version", "originator_topic", "timestam
 # Never shown, whatever a future event carries (cancel tokens live only as hashes, and not here).
 SECRET = re.compile(r"token|password|secret", re.IGNORECASE)
 
-TYPES = {
+TYPES: dict[type, str] = {
     CommunityEvent.Scheduled: "event.scheduled",
     CommunityEvent.Published: "event.published",
     CommunityEvent.Cancelled: "event.cancelled",
@@ -39,8 +39,9 @@ TYPES = {
 
 def type_name(event: Any) -> str:
     """A stable dotted name; events added later get `event.<snake_case>` until named here."""
-    if type(event) in TYPES:
-        return TYPES[type(event)]
+    name = TYPES.get(type(event))
+    if name is not None:
+        return name
     return "event." + re.sub(r"(?<!^)(?=[A-Z])", "_", type(event).__name__).lower()
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Join,
+    TextClause,
     column,
     func,
     literal,
@@ -84,7 +85,7 @@ def fts_query(q: str) -> str | None:
     return " ".join([*(f'"{t}"' for t in terms[:-1]), f'"{terms[-1]}"*'])
 
 
-def text_match(dialect: str, q: str) -> ColumnElement[bool] | None:
+def text_match(dialect: str, q: str) -> ColumnElement[bool] | TextClause | None:
     """Full-text condition (title, description, tags) for `q`, or None if it has no words."""
     terms = _terms(q)
     if not terms:

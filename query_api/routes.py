@@ -8,16 +8,16 @@ from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, Query, Response
 
-from command_api.inputs import Instant, Line
-from eventconnect.authz import Action, Principal, Resource, may, require
-from eventconnect.deps import (
+from kernel.authz import Action, Principal, Resource, may, require
+from kernel.deps import (
     ContainerDep,
     EventAuditor,
     OptionalPrincipal,
     ReadEngineDep,
     optional_principal,
 )
-from eventconnect.problems import PROBLEM_CONTENT, Problem
+from kernel.inputs import Instant, Line
+from kernel.problems import PROBLEM_CONTENT, Problem
 from query_api import attendance, history, ical, listings
 from query_api.deps import Paging, PagingDep, ZoneDep, wait_until_consistent
 from query_api.schemas import (

@@ -13,7 +13,7 @@ T = TypeVar("T")
 EventStatus = Literal["draft", "published", "cancelled", "deleted"]
 AttendeeStatus = Literal["confirmed", "waitlisted", "cancelled"]
 
-EXAMPLE_EVENT_OUT = {
+EXAMPLE_EVENT_OUT: dict[str, Any] = {
     "id": "0d5c6f0e-7f55-4d53-9a43-5b0b1c3f9a11",
     "title": "Intro to bike repair",
     "description": "Bring your bike; we fix brakes and gears together.",

@@ -1,6 +1,6 @@
 """Domain errors: each names the rule that refused a command and carries a stable code.
 
-The HTTP status for each code is decided in one place (`eventconnect.problems`), not here:
+The HTTP status for each code is decided in one place (`kernel.problems`), not here:
 the domain knows which rule was broken, not how the web answers it.
 """
 

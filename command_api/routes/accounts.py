@@ -15,10 +15,11 @@ from command_api.account_schemas import (
     TokenOut,
     UserChanged,
 )
+from command_api.deps import AccountsDep
 from command_api.domain.errors import InvalidCredentials
 from command_api.routes.auth import rate_limited, token_out
 from command_api.routes.common import COMMAND_ERRORS, positioned
-from eventconnect.deps import AccountsDep, Admin, ClientAddress, CurrentPrincipal, LimitsDep
+from kernel.deps import Admin, ClientAddress, CurrentPrincipal, LimitsDep
 
 router = APIRouter(prefix="/api", tags=["identity"], responses=COMMAND_ERRORS)
 

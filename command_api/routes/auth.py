@@ -8,11 +8,12 @@ from fastapi import APIRouter, Form, Response, status
 
 from command_api.account_schemas import RefreshIn, SignedUp, SignupIn, TokenOut
 from command_api.accounts import TokenPair
+from command_api.deps import AccountsDep
 from command_api.domain.errors import InvalidCredentials
 from command_api.domain.registration import normalise_email
 from command_api.routes.common import PROBLEM, TRANSPORT_ERRORS, positioned
-from eventconnect.deps import AccountsDep, ClientAddress, LimitsDep
-from eventconnect.problems import Problem
+from kernel.deps import ClientAddress, LimitsDep
+from kernel.problems import Problem
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     **TRANSPORT_ERRORS,

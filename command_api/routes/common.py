@@ -7,13 +7,13 @@ from typing import Any, TypeVar
 from fastapi import Response
 
 from command_api.schemas import Positioned
-from eventconnect.problems import PROBLEM_CONTENT
+from kernel.problems import PROBLEM_CONTENT
 
 T = TypeVar("T", bound=Positioned)
 
 PROBLEM = PROBLEM_CONTENT
 # Answered before, or beside, any route's own logic (eventconnect/app.py's body limit; the
-# database handlers of eventconnect/problems.py), so every command and sign-in route declares them.
+# database handlers of kernel/problems.py), so every command and sign-in route declares them.
 TRANSPORT_ERRORS: dict[int | str, dict[str, Any]] = {
     413: {"description": "Request body over 1 MB (`payload_too_large`)", "content": PROBLEM},
     503: {"description": "Database unavailable or too many simultaneous changes (`unavailable`, "

@@ -11,10 +11,11 @@ from uuid import UUID
 
 from fastapi import APIRouter, Body, Response, status
 
+from command_api.deps import WriteModelDep
 from command_api.routes.common import COMMAND_ERRORS, positioned
 from command_api.schemas import CancelEventIn, EventChanged, EventCreated, EventIn, EventPatch
-from eventconnect.authz import Action, guard
-from eventconnect.deps import EventCreator, EventManager, WriteModelDep
+from kernel.authz import Action, guard
+from kernel.deps import EventCreator, EventManager
 
 router = APIRouter(prefix="/api/events", tags=["events (commands)"], responses=COMMAND_ERRORS)
 

@@ -8,17 +8,12 @@ from uuid import UUID
 from fastapi import APIRouter, Body, Query, Response, status
 
 from command_api.application import Applicant
+from command_api.deps import RegistrationsDep, WriteModelDep
 from command_api.routes.common import COMMAND_ERRORS, positioned
 from command_api.schemas import CancellationOut, CheckInOut, RegistrationIn, RegistrationOut
-from eventconnect.authz import Action, guard, permits
-from eventconnect.deps import (
-    DoorKeeper,
-    OptionalPrincipal,
-    Registrant,
-    RegistrationsDep,
-    WriteModelDep,
-)
-from eventconnect.problems import Problem
+from kernel.authz import Action, guard, permits
+from kernel.deps import DoorKeeper, OptionalPrincipal, Registrant
+from kernel.problems import Problem
 
 router = APIRouter(prefix="/api/events/{event_id}/registrations", tags=["registrations"],
                    responses=COMMAND_ERRORS)

@@ -17,7 +17,7 @@ import pytest
 
 from eventconnect.settings import Settings
 from eventconnect.store import build_write_model
-from eventconnect.unavailable import is_unavailable
+from kernel.unavailable import is_unavailable
 from tests.conftest import TEST_IDENTITY
 from tests.e2e.test_projector_process import _call
 from tests.faults.cluster import PrivateCluster

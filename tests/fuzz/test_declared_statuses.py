@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 from command_api.accounts import Accounts
 from eventconnect.app import MAX_BODY_BYTES, create_app
 from eventconnect.bootstrap import bootstrap
-from eventconnect.unavailable import DatabaseUnavailable
+from kernel.unavailable import DatabaseUnavailable
 from tests.conftest import FakeClock, make_settings
 from tests.e2e.conftest import assert_problem, create_event, login
 

@@ -12,8 +12,8 @@ from fastapi.testclient import TestClient
 import query_api.routes
 from eventconnect.bootstrap import bootstrap
 from eventconnect.container import Container
-from eventconnect.problems import install_problem_handlers
 from eventconnect.settings import Settings
+from kernel.problems import install_problem_handlers
 from tests.conftest import FakeClock
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from command_api.inputs import MAX_INSTANT, MIN_INSTANT
+from kernel.inputs import MAX_INSTANT, MIN_INSTANT
 
 TEXT_VALUES = [
     "\x00", "a\x00b", "\x01", "\x08", "\x1b[31mred", "\x7f", "\x85", "\x9f", "\ud800",

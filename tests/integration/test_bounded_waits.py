@@ -15,7 +15,7 @@ from sqlalchemy import text
 from eventconnect.database import build_read_engine
 from eventconnect.settings import Settings
 from eventconnect.store import build_write_model
-from eventconnect.unavailable import is_unavailable
+from kernel.unavailable import is_unavailable
 from tests.conftest import TEST_IDENTITY
 
 TIMEOUT = 1.0

@@ -10,9 +10,11 @@ from uuid import UUID, uuid4
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import update
 
 from command_api.application import EventConnect
 from eventconnect.container import Container
+from projections.tables import events
 from tests.conftest import FakeClock
 
 KOLKATA_START = datetime.fromisoformat("2030-05-01T18:00:00+05:30")
@@ -124,13 +126,22 @@ def test_status_upcoming_past_and_all(client: TestClient, catalogue: dict[str, U
     assert len(ids(client.get("/api/events", params={"status": "all"}).json())) == 4
 
 
-def test_sorts_and_pages(client: TestClient, catalogue: dict[str, UUID]) -> None:
+def test_sorts_and_pages(client: TestClient, catalogue: dict[str, UUID],
+                        container: Container) -> None:
     by_start = [catalogue[k] for k in ("talk", "bikes", "soup", "gala")]
     assert ids(client.get("/api/events").json()) == by_start
     assert ids(client.get("/api/events", params={"sort": "-starts_at"}).json()) == by_start[::-1]
     popular = ids(client.get("/api/events", params={"sort": "popularity"}).json())
     assert popular[:2] == [catalogue["gala"], catalogue["soup"]]
-    assert len(ids(client.get("/api/events", params={"sort": "rating"}).json())) == 4
+    # No command rates yet, so the catalogue's rating columns are set here: best average first,
+    # more ratings first among equal averages, unrated last.
+    rated = {"talk": (3.0, 7), "soup": (4.5, 2), "gala": (4.5, 10)}
+    with container.read_engine.begin() as conn:
+        for key, (average, count) in rated.items():
+            conn.execute(update(events).where(events.c.id == catalogue[key])
+                         .values(rating_avg=average, rating_count=count))
+    assert ids(client.get("/api/events", params={"sort": "rating"}).json()) == [
+        catalogue["gala"], catalogue["soup"], catalogue["talk"], catalogue["bikes"]]
 
     page = client.get("/api/events", params={"page": 2, "page_size": 3}).json()
     assert (page["total"], page["page"], page["page_size"]) == (4, 2, 3)

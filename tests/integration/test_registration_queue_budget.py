@@ -16,7 +16,7 @@ from command_api.domain.registration import registration_id_for
 from command_api.registration_queue import RegistrationQueue
 from eventconnect.settings import Settings
 from eventconnect.store import build_write_model
-from eventconnect.unavailable import DatabaseUnavailable
+from kernel.unavailable import DatabaseUnavailable
 from tests.conftest import FakeClock
 from tests.integration.test_group_commit import _event, _guest
 

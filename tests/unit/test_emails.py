@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import BaseModel, EmailStr, ValidationError
 
-from command_api.emails import Email
+from kernel.emails import Email
 
 
 class Fast(BaseModel):

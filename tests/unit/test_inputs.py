@@ -7,8 +7,8 @@ from typing import Annotated
 import pytest
 from pydantic import BaseModel, StringConstraints, TypeAdapter, ValidationError
 
-from command_api.inputs import MULTI_LINE, SINGLE_LINE, Instant, casefolded_within
 from command_api.schemas import CancelEventIn, Location
+from kernel.inputs import MULTI_LINE, SINGLE_LINE, Instant, casefolded_within
 
 Line = TypeAdapter(Annotated[str, StringConstraints(strip_whitespace=True, max_length=10),
                              SINGLE_LINE])

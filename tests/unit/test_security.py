@@ -12,16 +12,16 @@ import pytest
 from jose import jwt
 
 from command_api.domain.errors import NotAuthenticated
-from eventconnect.authz import ANONYMOUS, POLICY, Action, Decision, Principal, Resource, decide
-from eventconnect.ratelimit import SlidingWindow
-from eventconnect.security import (
+from eventconnect.settings import Settings
+from kernel.authz import ANONYMOUS, POLICY, Action, Decision, Principal, Resource, decide
+from kernel.ratelimit import SlidingWindow
+from kernel.security import (
     PRODUCTION_BCRYPT_ROUNDS,
     PasswordHasher,
     TokenService,
     load_jwt_secret,
     password_problem,
 )
-from eventconnect.settings import Settings
 from tests.conftest import FakeClock
 
 SECRET = "s" * 48

@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy.exc
 from eventsourcing import persistence
 
-from eventconnect.unavailable import DatabaseUnavailable, is_unavailable
+from kernel.unavailable import DatabaseUnavailable, is_unavailable
 
 
 def wrapped(outer: type[Exception], cause: BaseException) -> Exception:

@@ -9,10 +9,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from command_api.application import TooMuchContention
 from command_api.domain.errors import DomainError
-from eventconnect.routing import allowed_methods
-from eventconnect.unavailable import DATABASE_ERRORS, RETRY_AFTER_SECONDS, is_unavailable
+from kernel.routing import allowed_methods
+from kernel.unavailable import DATABASE_ERRORS, RETRY_AFTER_SECONDS, TooMuchContention, is_unavailable
 
 PROBLEM_JSON = "application/problem+json"
 # How routes document their error answers in OpenAPI (the schema is added by the app factory).

@@ -49,3 +49,8 @@ RETRY_AFTER_SECONDS = 2
 DATABASE_ERRORS: tuple[type[Exception], ...] = (
     DatabaseUnavailable, PersistenceError, sqlalchemy.exc.SQLAlchemyError, psycopg.Error,
     sqlite3.Error)
+
+
+class TooMuchContention(Exception):
+    """A command lost the version race MAX_ATTEMPTS times in a row (raised by the write model's
+    retry; here so the problem handlers can answer it without importing the write side)."""

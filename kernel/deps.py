@@ -1,28 +1,29 @@
 """FastAPI dependencies as `Annotated` aliases; routes declare what they need by type.
 
 Who is calling is decided here once per request (`OptionalPrincipal`, `CurrentPrincipal`); what
-they may do is the policy's (`eventconnect.authz`). The aliases named after an action
+they may do is the policy's (`kernel.authz`). The aliases named after an action
 (`EventCreator`, `EventManager`, ...) refuse a principal whose role can never do it, before any
 resource is loaded; the route then checks ownership on the resource itself.
+
+The container is the composition root's (`eventconnect.container`); the kernel sees it through
+the `AppContainer` protocol so that it imports neither side nor the root. The write side's own
+aliases (`WriteModelDep`, `RegistrationsDep`, `AccountsDep`) are in `command_api.deps`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Annotated
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any, Protocol
 
 from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy import Engine
 
-from command_api.accounts import Accounts
-from command_api.application import EventConnect
+from command_api.domain.account import Account
 from command_api.domain.errors import NotAuthenticated
-from command_api.registration_queue import RegistrationQueue
-from eventconnect.authz import ANONYMOUS, Action, Principal, require
-from eventconnect.container import Container
-from eventconnect.ratelimit import AuthLimits
+from kernel.authz import ANONYMOUS, Action, Principal, require
+from kernel.ratelimit import AuthLimits
 
 MAX_TOKEN_LENGTH = 4096
 
@@ -31,26 +32,38 @@ bearer = OAuth2PasswordBearer(tokenUrl="/api/auth/token", auto_error=False,
                               description="Access token from POST /api/auth/token")
 
 
+class AccountLookup(Protocol):
+    """What the kernel and the read side need of the accounts use cases."""
+
+    def authenticate(self, token: str) -> Account: ...
+
+    def load(self, account_id: Any) -> Account: ...
+
+
+class AppContainer(Protocol):
+    """The composition root's container as requests see it (`eventconnect.container.Container`)."""
+
+    settings: Any
+    write_model: Any
+    read_engine: Engine
+    runner: Any
+    accounts: Any
+    limits: AuthLimits
+    registrations: Any
+
+
 # Async on purpose: FastAPI runs a sync dependency in the thread pool, a hop these lookups
 # (and a guest's principal) do not need.
-async def get_container(request: Request) -> Container:
-    container: Container = request.app.state.container
+async def get_container(request: Request) -> AppContainer:
+    container: AppContainer = request.app.state.container
     return container
-
-
-async def get_registrations(request: Request) -> RegistrationQueue:
-    return request.app.state.container.registrations
-
-
-async def get_write_model(request: Request) -> EventConnect:
-    return request.app.state.container.write_model
 
 
 async def get_read_engine(request: Request) -> Engine:
     return request.app.state.container.read_engine
 
 
-async def get_accounts(request: Request) -> Accounts:
+async def get_accounts(request: Request) -> Any:
     return request.app.state.container.accounts
 
 
@@ -74,7 +87,7 @@ async def optional_principal(request: Request,
         return ANONYMOUS
     if len(token) > MAX_TOKEN_LENGTH:
         raise NotAuthenticated("The token is invalid.")
-    accounts: Accounts = request.app.state.container.accounts
+    accounts: AccountLookup = request.app.state.container.accounts
     account = await run_in_threadpool(accounts.authenticate, token)
     return Principal.of(account)
 
@@ -86,7 +99,7 @@ async def current_principal(
     return principal
 
 
-def allowed(action: Action) -> Callable[[Principal], Principal]:
+def allowed(action: Action) -> Callable[[Principal], Awaitable[Principal]]:
     """A dependency that lets through only principals whose role may ever do `action`."""
 
     async def dependency(principal: Annotated[Principal, Depends(optional_principal)]) -> Principal:
@@ -97,11 +110,9 @@ def allowed(action: Action) -> Callable[[Principal], Principal]:
     return dependency
 
 
-ContainerDep = Annotated[Container, Depends(get_container)]
-RegistrationsDep = Annotated[RegistrationQueue, Depends(get_registrations)]
-WriteModelDep = Annotated[EventConnect, Depends(get_write_model)]
+ContainerDep = Annotated[AppContainer, Depends(get_container)]
 ReadEngineDep = Annotated[Engine, Depends(get_read_engine)]
-AccountsDep = Annotated[Accounts, Depends(get_accounts)]
+AccountLookupDep = Annotated[AccountLookup, Depends(get_accounts)]
 LimitsDep = Annotated[AuthLimits, Depends(get_limits)]
 ClientAddress = Annotated[str, Depends(client_address)]
 

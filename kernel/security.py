@@ -1,7 +1,7 @@
 """Passwords (bcrypt), tokens (JWT, HS256, python-jose), the signing secret and the password rules.
 
 Nothing here knows HTTP or the event store: `command_api.accounts` uses these through small
-protocols, and `eventconnect.bootstrap` builds them from settings.
+protocols, and the composition root (`eventconnect.bootstrap`) builds them from settings.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from jose import JWTError, jwt
 
 from command_api.domain.errors import NotAuthenticated
 
-log = logging.getLogger(__name__)
+# The name it had before the kernel was split from the root: operators filter on it.
+log = logging.getLogger("eventconnect.security")
 
 PRODUCTION_BCRYPT_ROUNDS = 12
 MIN_PASSWORD_LENGTH = 10
@@ -69,7 +70,7 @@ class PasswordHasher:
 
 @cache
 def common_passwords() -> frozenset[str]:
-    text = files("eventconnect").joinpath("common_passwords.txt").read_text(encoding="utf-8")
+    text = files("kernel").joinpath("common_passwords.txt").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines()
                      if line.strip() and not line.startswith("#"))
 

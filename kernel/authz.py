@@ -1,7 +1,7 @@
 """Who may do what: the principal, the actions, and ONE policy table with ONE function deciding.
 
 Routes never compare roles themselves. They declare an action through a dependency
-(`eventconnect.deps`), which asks `decide` at the role level ("could this principal ever do
+(`kernel.deps`), which asks `decide` at the role level ("could this principal ever do
 this?") before anything is loaded; once the resource is known (the event's organizer, the
 registration's member) they ask again with it.
 """
