@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from command_api.accounts import Accounts
 from command_api.application import EventConnect
 from command_api.registration_queue import RegistrationQueue
+from command_api.use_cases.accounts import Accounts
 from kernel.deps import get_accounts
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 from uuid import UUID
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import pycountry
 from pydantic import (
@@ -22,22 +21,10 @@ from pydantic import (
     model_validator,
 )
 
+from command_api.domain.vocabulary import Category, RegistrationStatus
 from kernel.emails import MAX_EMAIL_LENGTH
 from kernel.emails import Email as _Email
-from kernel.inputs import MULTI_LINE, SINGLE_LINE, Instant, casefolded_within, fits
-
-Category = Literal["workshop", "seminar", "volunteer", "fundraiser", "social", "other"]
-_ZONES = frozenset(available_timezones())
-
-
-def _iana_zone(name: str) -> str:
-    try:
-        if name not in _ZONES:
-            raise ZoneInfoNotFoundError(name)
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown IANA time zone {name!r}") from None
-    return name
+from kernel.inputs import MULTI_LINE, SINGLE_LINE, Instant, casefolded_within, fits, iana_zone
 
 
 def _country(code: str) -> str:
@@ -47,7 +34,7 @@ def _country(code: str) -> str:
     return code
 
 
-TimeZoneName = Annotated[str, StringConstraints(max_length=64), SINGLE_LINE, AfterValidator(_iana_zone)]
+TimeZoneName = Annotated[str, StringConstraints(max_length=64), SINGLE_LINE, AfterValidator(iana_zone)]
 CountryCode = Annotated[str, StringConstraints(min_length=2, max_length=2), AfterValidator(_country)]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
                   SINGLE_LINE]
@@ -90,7 +77,7 @@ class Location(Strict):
 EXAMPLE_EVENT: dict[str, Any] = {
     "title": "Intro to bike repair",
     "description": "Bring your bike; we fix brakes and gears together.",
-    "category": "workshop",
+    "category": Category.WORKSHOP,
     "tags": ["bikes", "repair"],
     "starts_at": "2030-05-01T18:00:00+05:30",
     "ends_at": "2030-05-01T20:00:00+05:30",
@@ -181,14 +168,14 @@ class EventChanged(Positioned):
 
 class RegistrationOut(Positioned):
     registration_id: UUID
-    status: Literal["confirmed", "waitlisted"]
+    status: Literal[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED]
     waitlist_position: int | None
     cancel_token: str | None = Field(description="Only for guests: keep it to cancel later.")
 
 
 class CancellationOut(Positioned):
     registration_id: UUID
-    status: Literal["cancelled"] = "cancelled"
+    status: Literal[RegistrationStatus.CANCELLED] = RegistrationStatus.CANCELLED
     promoted_registration_id: UUID | None
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from command_api.accounts import Accounts
 from command_api.application import Clock, utc_now
+from command_api.use_cases.accounts import Accounts
 from eventconnect.container import Container
 from eventconnect.database import build_read_engine
 from eventconnect.settings import Settings

@@ -12,6 +12,7 @@ import threading
 
 from eventconnect import projection_commands
 from eventconnect.bootstrap import bootstrap
+from eventconnect.container import Container
 from eventconnect.settings import Settings
 
 log = logging.getLogger("eventconnect")
@@ -63,7 +64,7 @@ def _project(args: argparse.Namespace) -> int:
     return 0
 
 
-def _poll_forever(container, stop: threading.Event) -> None:  # type: ignore[no-untyped-def]
+def _poll_forever(container: Container, stop: threading.Event) -> None:
     # SQLite has no LISTEN/NOTIFY; a separate process polls (embedded mode wakes in-process).
     while not stop.is_set():
         container.runner.catch_up()

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from command_api.accounts import Accounts
 from command_api.application import EventConnect
 from command_api.registration_queue import RegistrationQueue
+from command_api.use_cases.accounts import Accounts
 from eventconnect.settings import Settings
 from kernel.ratelimit import AuthLimits
 

@@ -11,9 +11,9 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from command_api.accounts import Accounts
 from command_api.application import EventConnect
 from command_api.domain.account import ADMIN, ANALYST, MEMBER, ORGANIZER, Account, account_id_for
+from command_api.use_cases.accounts import Accounts
 
 # (title, category, country, city, zone, days ahead, capacity, registrants, tags)
 DEMO_EVENTS = [

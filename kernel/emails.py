@@ -34,7 +34,9 @@ def _normalised_domain(domain: str) -> str:
     return checked.domain
 
 
-def normalise_email(value: str) -> str:
+def email_normal_form(value: str) -> str:
+    """The input rule: the address as email-validator spells it, or ValueError. Not the key ids
+    derive from (that is `command_api.domain.keys.email_key`, which this must never replace)."""
     email = value.strip()
     local, at, domain = email.rpartition("@")
     if (at and len(email) <= MAX_EMAIL_LENGTH and len(local) <= MAX_LOCAL_PART_LENGTH
@@ -93,6 +95,6 @@ def _single_script(email: str) -> str:
     return email
 
 
-Email = Annotated[str, StringConstraints(max_length=MAX_EMAIL_LENGTH), AfterValidator(normalise_email),
+Email = Annotated[str, StringConstraints(max_length=MAX_EMAIL_LENGTH), AfterValidator(email_normal_form),
                   WithJsonSchema({"type": "string", "format": "email",
                                   "maxLength": MAX_EMAIL_LENGTH})]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from pydantic import AfterValidator, AwareDatetime, SecretStr
 
@@ -21,6 +22,21 @@ from pydantic import AfterValidator, AwareDatetime, SecretStr
 # offset and any event duration; nothing this platform schedules or audits predates 1970.
 MIN_INSTANT = datetime(1970, 1, 1, tzinfo=UTC)
 MAX_INSTANT = datetime(9000, 1, 1, tzinfo=UTC)
+
+_ZONES = frozenset(available_timezones())
+
+
+def iana_zone(name: str) -> str:
+    """The one time-zone check of commands and queries: a name the zone database lists (so no
+    file path, no "localtime") whose data also loads, else ValueError."""
+    try:
+        if name not in _ZONES:
+            raise ZoneInfoNotFoundError(name)
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown IANA time zone {name!r}") from None
+    return name
+
 
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
 _NONCHARACTERS = "\ud800-\udfff\ufffe\uffff"

@@ -3,12 +3,11 @@ read side on GET /api/me."""
 
 from __future__ import annotations
 
-from typing import Literal
 from uuid import UUID
 
 from pydantic import BaseModel, Field
 
-Role = Literal["admin", "organizer", "member", "analyst"]
+from command_api.domain.vocabulary import Role
 
 
 class ProfileOut(BaseModel):

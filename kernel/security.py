@@ -1,6 +1,6 @@
 """Passwords (bcrypt), tokens (JWT, HS256, python-jose), the signing secret and the password rules.
 
-Nothing here knows HTTP or the event store: `command_api.accounts` uses these through small
+Nothing here knows HTTP or the event store: `command_api.use_cases.accounts` uses these through small
 protocols, and the composition root (`eventconnect.bootstrap`) builds them from settings.
 """
 

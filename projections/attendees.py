@@ -13,13 +13,16 @@ from uuid import UUID
 
 from command_api.domain.community_event import CommunityEvent
 from command_api.domain.registration import Registration
+from command_api.domain.vocabulary import RegistrationStatus
 from projections.base import Row
 from projections.tables import attendees
 from projections.toolkit import Folded, FoldRebuild, handles
 
 log = logging.getLogger(__name__)
 
-CONFIRMED, WAITLISTED, CANCELLED = "confirmed", "waitlisted", "cancelled"
+# Short names for the folds below; other modules name the enum.
+CONFIRMED, WAITLISTED = RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED
+CANCELLED = RegistrationStatus.CANCELLED
 STATUS_ORDER = {CONFIRMED: 0, WAITLISTED: 1, CANCELLED: 2}
 
 
@@ -28,7 +31,7 @@ def sort_key(row: Row) -> tuple[int, int]:
     return STATUS_ORDER[row["status"]], row["seq"]
 
 
-def _admitted(rows: MutableMapping[UUID, Row], event: Any, status: str) -> None:
+def _admitted(rows: MutableMapping[UUID, Row], event: Any, status: RegistrationStatus) -> None:
     key = UUID(event.registration_id)
     previous = rows.get(key) or {}
     rows[key] = {

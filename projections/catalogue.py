@@ -15,6 +15,7 @@ from sqlalchemy import Connection, update
 
 from command_api.domain.account import Account
 from command_api.domain.community_event import CommunityEvent
+from command_api.domain.vocabulary import EventStatus, RegistrationStatus
 from projections.base import Item, Row
 from projections.dialects import dialect_of
 from projections.tables import events
@@ -59,7 +60,7 @@ def scheduled_row(event: CommunityEvent.Scheduled) -> Row:
         "confirmed_count": 0,
         "waitlist_length": 0,
         "waitlist_enabled": event.waitlist_enabled,
-        "status": "draft",
+        "status": EventStatus.DRAFT,
         "organizer_id": event.organizer_id,
         "organizer_name": event.organizer_name,
         "rating_avg": None,
@@ -88,15 +89,15 @@ class Catalogue(AggregateRows):
 
     @handles(CommunityEvent.Published)
     def published(self, row: Row, event: Any) -> None:
-        row["status"] = "published"
+        row["status"] = EventStatus.PUBLISHED
 
     @handles(CommunityEvent.Cancelled)
     def cancelled(self, row: Row, event: Any) -> None:
-        row["status"] = "cancelled"
+        row["status"] = EventStatus.CANCELLED
 
     @handles(CommunityEvent.Deleted)
     def deleted(self, row: Row, event: Any) -> None:
-        row["status"] = "deleted"
+        row["status"] = EventStatus.DELETED
 
     @handles(CommunityEvent.DetailsChanged)
     def details_changed(self, row: Row, event: CommunityEvent.DetailsChanged) -> None:
@@ -124,7 +125,7 @@ class Catalogue(AggregateRows):
 
     @handles(CommunityEvent.RegistrationCancelled)
     def registration_cancelled(self, row: Row, event: CommunityEvent.RegistrationCancelled) -> None:
-        if event.was == "waitlisted":
+        if event.was == RegistrationStatus.WAITLISTED:
             row["waitlist_length"] -= 1
         elif event.promoted_registration_id is not None:
             row["waitlist_length"] -= 1  # the freed seat went to the first in line

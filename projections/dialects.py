@@ -16,6 +16,8 @@ from typing import Any, ClassVar
 from sqlalchemy import Connection, Table, text
 from sqlalchemy.dialects import postgresql, sqlite
 
+from command_api.domain.vocabulary import EventStatus
+
 Row = dict[str, Any]
 
 # FTS5 cannot index `event_id` (UNINDEXED), so a delete by it scans the whole index: quadratic
@@ -57,7 +59,7 @@ class SqliteDialect:
         rows = sorted(rows, key=lambda row: row["search_key"])
         if not fresh:
             conn.execute(FTS_DELETE, [{"rowid": row["search_key"]} for row in rows])
-        live = [row for row in rows if row["status"] != "deleted"]
+        live = [row for row in rows if row["status"] != EventStatus.DELETED]
         if live:
             conn.execute(FTS_INSERT, [
                 {"rowid": row["search_key"], "event_id": row["id"].hex, "title": row["title"],

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, Query
 
+from command_api.domain.vocabulary import RegistrationStatus
 from kernel.deps import AccountLookupDep, Admin, ContainerDep, CurrentPrincipal, ReadEngineDep
 from kernel.inputs import Line
 from kernel.problems import Problem
@@ -33,7 +34,7 @@ def my_profile(principal: CurrentPrincipal, accounts: AccountLookupDep) -> Profi
     """Returns the signed-in account's profile."""
     account = accounts.load(UUID(principal.actor))
     return ProfileOut(id=account.id, email=account.email, name=account.name,
-                      role=account.role, timezone=account.timezone,  # type: ignore[arg-type]
+                      role=account.role, timezone=account.timezone,
                       locale=account.locale)
 
 
@@ -45,7 +46,7 @@ def my_registrations(
     engine: ReadEngineDep,
     paging: PagingDep,
     zone: ZoneDep,
-    status: Literal["confirmed", "waitlisted", "cancelled"] | None = None,
+    status: RegistrationStatus | None = None,
 ) -> Page[MyRegistrationOut]:
     """Lists your registrations, soonest event first; times in `tz` or your profile's zone."""
     zone = zone or ZoneInfo(accounts.load(UUID(principal.actor)).timezone)

@@ -12,11 +12,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, func, select
 
 from command_api.domain.community_event import CommunityEvent
-from projections.attendees import STATUS_ORDER, WAITLISTED, replay
+from command_api.domain.vocabulary import RegistrationStatus
+from projections.attendees import STATUS_ORDER, replay
 from projections.tables import attendees
 from query_api.event_store import read_stream
 from query_api.schemas import AttendeeOut, WaitlistEntryOut
 
+WAITLISTED = RegistrationStatus.WAITLISTED
 Row = dict[str, Any]
 
 

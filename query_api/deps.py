@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Annotated
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
 
 from fastapi import Depends, Header, Query, Request
 from pydantic import AfterValidator, StringConstraints
 
 from kernel.deps import ContainerDep
+from kernel.inputs import iana_zone
 from kernel.problems import Problem
 from query_api.consistency import consistency_waiter
-
-_ZONES = frozenset(available_timezones())
 
 
 async def wait_until_consistent(
@@ -41,13 +40,7 @@ async def wait_until_consistent(
                       f"{timeout:g} s; retry shortly.", headers={"Retry-After": "1"})
 
 
-def _iana_zone(name: str) -> str:
-    if name not in _ZONES:
-        raise ValueError(f"unknown IANA time zone {name!r}")
-    return name
-
-
-ZoneName = Annotated[str, StringConstraints(max_length=64), AfterValidator(_iana_zone)]
+ZoneName = Annotated[str, StringConstraints(max_length=64), AfterValidator(iana_zone)]
 
 
 # Async: pure computations, so FastAPI need not run them in the thread pool.

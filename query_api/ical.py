@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from command_api.domain.vocabulary import EventStatus
+
 PRODID = "-//EventConnect//Community events//EN"
-STATUS = {"published": "CONFIRMED", "cancelled": "CANCELLED", "draft": "TENTATIVE"}
+STATUS = {EventStatus.PUBLISHED: "CONFIRMED", EventStatus.CANCELLED: "CANCELLED",
+          EventStatus.DRAFT: "TENTATIVE"}
 MAX_OCTETS = 75
 
 

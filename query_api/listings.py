@@ -29,9 +29,8 @@ from query_api.schemas import EventOut, LocationOut, OrganizerOut
 
 Sort = Literal["starts_at", "-starts_at", "popularity", "rating"]
 When = Literal["upcoming", "past", "all"]
-LISTED = ("published", "cancelled")  # drafts and deleted events never appear in listings
-# Literal values, not bound ones: PostgreSQL's partial index in listing order (migration 0005)
-# serves only a query whose condition visibly implies the index's.
+# vocabulary.LISTED_STATUSES as literal values, not bound ones: PostgreSQL's partial index in
+# listing order (migration 0005) serves only a query whose condition visibly implies the index's.
 LISTED_CONDITION = text("events.status IN ('published', 'cancelled')")
 
 MAX_TERMS = 16

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Depends, Query, Response
 
+from command_api.domain.vocabulary import Category, EventStatus, RegistrationStatus
 from kernel.authz import Action, Principal, Resource, may, require
 from kernel.deps import (
     ContainerDep,
@@ -52,7 +53,6 @@ router = APIRouter(prefix="/api", tags=["queries"], responses=ERRORS,
                    # client learns its token is stale instead of silently reading as nobody).
                    dependencies=[Depends(optional_principal), Depends(wait_until_consistent)])
 
-Category = Literal["workshop", "seminar", "volunteer", "fundraiser", "social", "other"]
 AsOf = Annotated[Instant | None, Query(
     description="An instant with offset: the answer as it stood then",
     examples=["2030-04-15T12:00:00+05:30"])]
@@ -65,7 +65,7 @@ def _not_found(event_id: UUID) -> Problem:
 def _event_row(engine: Any, event_id: UUID, *, deleted_ok: bool = False) -> dict[str, Any]:
     with engine.connect() as conn:
         row = listings.find_event(conn, event_id)
-    if row is None or (row["status"] == "deleted" and not deleted_ok):
+    if row is None or (row["status"] == EventStatus.DELETED and not deleted_ok):
         raise _not_found(event_id)
     return row
 
@@ -73,7 +73,7 @@ def _event_row(engine: Any, event_id: UUID, *, deleted_ok: bool = False) -> dict
 def _visible_event_row(engine: Any, event_id: UUID, principal: Principal) -> dict[str, Any]:
     """The event's row if the caller may see it: a draft is its organizer's and admins' only."""
     row = _event_row(engine, event_id)
-    if row["status"] == "draft" and not may(
+    if row["status"] == EventStatus.DRAFT and not may(
             principal, Action.AUDIT_EVENT, Resource(organizer_id=row["organizer_id"])):
         raise _not_found(event_id)
     return row
@@ -139,7 +139,7 @@ def list_attendees(
     engine: ReadEngineDep,
     paging: PagingDep,
     zone: ZoneDep,
-    status: Literal["confirmed", "waitlisted", "cancelled"] | None = None,
+    status: RegistrationStatus | None = None,
     as_of: AsOf = None,
 ) -> Page[AttendeeOut]:
     """Lists registrations: confirmed, then waitlisted in line order, then cancelled."""
@@ -172,7 +172,7 @@ def list_waitlist(
     if as_of is not None:
         total, rows = _slice([r for r in attendance.attendees_as_of(container.write_model, event_id,
                                                                      as_of)
-                              if r["status"] == "waitlisted"], paging)
+                              if r["status"] == RegistrationStatus.WAITLISTED], paging)
     else:
         with engine.connect() as conn:
             rows, total = attendance.list_waitlist(conn, event_id, offset=paging.offset,

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, TypeVar
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from command_api.domain.vocabulary import Category, EventStatus, RegistrationStatus, Role
+
 T = TypeVar("T")
 
-EventStatus = Literal["draft", "published", "cancelled", "deleted"]
-AttendeeStatus = Literal["confirmed", "waitlisted", "cancelled"]
+# The name the read side has always used for a registration's status.
+AttendeeStatus = RegistrationStatus
 
 EXAMPLE_EVENT_OUT: dict[str, Any] = {
     "id": "0d5c6f0e-7f55-4d53-9a43-5b0b1c3f9a11",
     "title": "Intro to bike repair",
     "description": "Bring your bike; we fix brakes and gears together.",
-    "category": "workshop",
+    "category": Category.WORKSHOP,
     "tags": ["bikes", "repair"],
     "starts_at": "2030-05-01T18:00:00+05:30",
     "ends_at": "2030-05-01T20:00:00+05:30",
@@ -28,7 +30,7 @@ EXAMPLE_EVENT_OUT: dict[str, Any] = {
     "seats_left": 2,
     "waitlist_length": 0,
     "waitlist_enabled": True,
-    "status": "published",
+    "status": EventStatus.PUBLISHED,
     "organizer": {"id": "org-1", "name": "Asha Rao"},
     "rating_avg": None,
     "rating_count": 0,
@@ -93,7 +95,7 @@ class AttendeeOut(BaseModel):
 
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "registration_id": "5f0f3d3e-2b1e-5e7e-9f57-0d1f7c2a4b10", "name": "Asha Rao",
-        "email": "asha@example.org", "status": "waitlisted",
+        "email": "asha@example.org", "status": RegistrationStatus.WAITLISTED,
         "registered_at": "2030-04-02T11:00:00+05:30", "checked_in_at": None,
         "cancelled_at": None, "waitlist_position": 1}]})
 
@@ -140,7 +142,7 @@ class UserOut(BaseModel):
     id: UUID
     email: str
     name: str
-    role: Literal["admin", "organizer", "member", "analyst"]
+    role: Role
     timezone: str
     locale: str
     active: bool

@@ -7,8 +7,10 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, or_, select
 from sqlalchemy.orm import aliased
 
-from projections.attendees import WAITLISTED
+from command_api.domain.vocabulary import EventStatus, RegistrationStatus
 from projections.tables import attendees, events, users
+
+WAITLISTED = RegistrationStatus.WAITLISTED
 
 Row = dict[str, Any]
 
@@ -40,7 +42,7 @@ def my_registrations(conn: Connection, member_id: str, *, status: str | None, of
                      limit: int) -> tuple[list[tuple[Row, Row]], int]:
     """The member's registrations (soonest event first) as (registration, event) rows; each
     waitlisted one with its place in line."""
-    conditions = [attendees.c.member_id == member_id, events.c.status != "deleted"]
+    conditions = [attendees.c.member_id == member_id, events.c.status != EventStatus.DELETED]
     if status:
         conditions.append(attendees.c.status == status)
     joined = attendees.join(events, events.c.id == attendees.c.event_id)

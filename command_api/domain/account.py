@@ -17,10 +17,12 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate
 
 from command_api.domain.errors import AccountDeactivated, CannotChangeOwnAccess, InvalidTransition
-from command_api.domain.registration import normalise_email
+from command_api.domain.keys import email_key
+from command_api.domain.vocabulary import Role
 
-ADMIN, ORGANIZER, MEMBER, ANALYST = "admin", "organizer", "member", "analyst"
-ROLES = (ADMIN, ORGANIZER, MEMBER, ANALYST)
+# Kept for callers that still import the bare names; new code names the enum.
+ADMIN, ORGANIZER, MEMBER, ANALYST = Role.ADMIN, Role.ORGANIZER, Role.MEMBER, Role.ANALYST
+ROLES = tuple(Role)
 PROFILE_FIELDS = ("name", "timezone", "locale")
 
 _NAMESPACE = uuid5(NAMESPACE_URL, "https://eventconnect.example/accounts")
@@ -28,7 +30,7 @@ _NAMESPACE = uuid5(NAMESPACE_URL, "https://eventconnect.example/accounts")
 
 def account_id_for(email: str) -> UUID:
     """The one account id an email can ever have (trimmed, any case)."""
-    return uuid5(_NAMESPACE, normalise_email(email))
+    return uuid5(_NAMESPACE, email_key(email))
 
 
 class Account(Aggregate):
@@ -48,7 +50,8 @@ class Account(Aggregate):
         self.email = email
         self.name = name
         self.password_hash = password_hash
-        self.role = role
+        # Stored events hold the bare word; the aggregate holds the member (equal to it).
+        self.role = Role(role)
         self.timezone = timezone
         self.locale = locale
         self.active = True
@@ -56,10 +59,10 @@ class Account(Aggregate):
 
     @classmethod
     def sign_up(cls, *, email: str, name: str, password_hash: str, timezone: str, locale: str,
-                actor: str, now: datetime, role: str = MEMBER) -> Account:
+                actor: str, now: datetime, role: str = Role.MEMBER) -> Account:
         check_role(role)
         return cls._create(cls.SignedUp, id=account_id_for(email), timestamp=now, actor=actor,
-                           email=normalise_email(email), name=name.strip(),
+                           email=email_key(email), name=name.strip(),
                            password_hash=password_hash, role=role, timezone=timezone,
                            locale=locale)
 
@@ -104,7 +107,7 @@ class Account(Aggregate):
         previous: str
 
         def apply(self, account: Account) -> None:
-            account.role = self.role
+            account.role = Role(self.role)
 
     def grant_role(self, role: str, *, actor: str, now: datetime) -> None:
         """Gives the account a new role; the actor (an admin, or the CLI) is recorded."""

@@ -26,9 +26,10 @@ from command_api.domain.errors import (
     NotConfirmed,
     RegistrationClosed,
 )
+from command_api.domain.vocabulary import EventStatus, RegistrationStatus
 
-DRAFT, PUBLISHED, CANCELLED, DELETED = "draft", "published", "cancelled", "deleted"
-CONFIRMED, WAITLISTED = "confirmed", "waitlisted"
+# Kept for callers outside the domain that still import the bare names; new code names the enum.
+CONFIRMED, WAITLISTED = RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED
 
 # Fields an organizer may change with `edit`; capacity has its own command (it promotes).
 EDITABLE = (
@@ -103,7 +104,7 @@ class CommunityEvent(Aggregate):
         self.location = location
         self.capacity = capacity
         self.waitlist_enabled = waitlist_enabled
-        self.status = DRAFT
+        self.status = EventStatus.DRAFT
         self.confirmed_count = 0
         # registration id (hex) -> None; a dict keeps insertion (FIFO) order and O(1) removal.
         self.waitlist: dict[str, None] = {}
@@ -131,10 +132,10 @@ class CommunityEvent(Aggregate):
         actor: str
 
         def apply(self, event: CommunityEvent) -> None:
-            event.status = PUBLISHED
+            event.status = EventStatus.PUBLISHED
 
     def publish(self, *, actor: str, now: datetime) -> None:
-        if self.status != DRAFT:
+        if self.status != EventStatus.DRAFT:
             raise InvalidTransition(f"Only a draft can be published; this event is {self.status}.")
         self.trigger_event(self.Published, actor=actor, timestamp=now)
 
@@ -143,10 +144,10 @@ class CommunityEvent(Aggregate):
         reason: str
 
         def apply(self, event: CommunityEvent) -> None:
-            event.status = CANCELLED
+            event.status = EventStatus.CANCELLED
 
     def cancel(self, *, reason: str, actor: str, now: datetime) -> None:
-        if self.status in (CANCELLED, DELETED):
+        if self.status in (EventStatus.CANCELLED, EventStatus.DELETED):
             raise InvalidTransition(f"The event is already {self.status}.")
         self.trigger_event(self.Cancelled, reason=reason, actor=actor, timestamp=now)
 
@@ -154,14 +155,14 @@ class CommunityEvent(Aggregate):
         actor: str
 
         def apply(self, event: CommunityEvent) -> None:
-            event.status = DELETED
+            event.status = EventStatus.DELETED
 
     def delete(self, *, actor: str, now: datetime) -> None:
         self.check_not_deleted()
         self.trigger_event(self.Deleted, actor=actor, timestamp=now)
 
     def check_not_deleted(self) -> None:
-        if self.status == DELETED:
+        if self.status == EventStatus.DELETED:
             raise InvalidTransition("The event was deleted.")
 
     # --- details and capacity ----------------------------------------------------------------
@@ -237,14 +238,14 @@ class CommunityEvent(Aggregate):
         return max(0, self.capacity - self.confirmed_count)
 
     def check_open_for_registration(self, now: datetime) -> None:
-        if self.status != PUBLISHED:
-            state = "not published yet" if self.status == DRAFT else self.status
+        if self.status != EventStatus.PUBLISHED:
+            state = "not published yet" if self.status == EventStatus.DRAFT else self.status
             raise RegistrationClosed(f"Registration is closed: the event is {state}.")
         if self.starts_at <= now:
             raise RegistrationClosed("Registration is closed: the event has already started.")
 
     def admit(self, registration_id: UUID, *, name: str, email: str, actor: str,
-              now: datetime) -> str:
+              now: datetime) -> RegistrationStatus:
         """Takes a seat for the registrant, or a place at the back of the waitlist."""
         self.check_open_for_registration(now)
         fields = dict(registration_id=registration_id.hex, name=name, email=email, actor=actor,
@@ -252,11 +253,11 @@ class CommunityEvent(Aggregate):
         # A queue already waiting keeps its turn even if a seat looks free (FIFO).
         if self.seats_left > 0 and not self.waitlist:
             self.trigger_event(self.RegistrationConfirmed, **fields)
-            return CONFIRMED
+            return RegistrationStatus.CONFIRMED
         if not self.waitlist_enabled:
             raise EventFull("Every seat is taken and this event has no waitlist.")
         self.trigger_event(self.RegistrantWaitlisted, **fields)
-        return WAITLISTED
+        return RegistrationStatus.WAITLISTED
 
     def waitlist_position(self, registration_id: UUID) -> int | None:
         key = registration_id.hex
@@ -267,9 +268,11 @@ class CommunityEvent(Aggregate):
                 return position
         return None  # pragma: no cover - membership was checked above
 
-    def status_of(self, registration_id: UUID) -> str:
+    def status_of(self, registration_id: UUID) -> RegistrationStatus:
         """Status of an *active* registration of this event (the Registration knows if active)."""
-        return WAITLISTED if registration_id.hex in self.waitlist else CONFIRMED
+        if registration_id.hex in self.waitlist:
+            return RegistrationStatus.WAITLISTED
+        return RegistrationStatus.CONFIRMED
 
     class RegistrationCancelled(Aggregate.Event):
         actor: str
@@ -278,7 +281,7 @@ class CommunityEvent(Aggregate):
         promoted_registration_id: str | None
 
         def apply(self, event: CommunityEvent) -> None:
-            if self.was == WAITLISTED:
+            if self.was == RegistrationStatus.WAITLISTED:
                 del event.waitlist[self.registration_id]
                 return
             event.confirmed_count -= 1
@@ -295,7 +298,8 @@ class CommunityEvent(Aggregate):
         promoted = None
         # Promotion only makes sense while people can still come; a freed seat of a cancelled or
         # past event stays empty.
-        if was == CONFIRMED and self.waitlist and self.status == PUBLISHED and now < self.starts_at:
+        if (was == RegistrationStatus.CONFIRMED and self.waitlist and self.status == EventStatus.PUBLISHED
+                and now < self.starts_at):
             promoted = next(iter(self.waitlist))
         self.trigger_event(self.RegistrationCancelled, registration_id=registration_id.hex,
                            was=was, promoted_registration_id=promoted, actor=actor, timestamp=now)
@@ -308,7 +312,7 @@ class CommunityEvent(Aggregate):
     def check_in(self, registration_id: UUID, *, already: bool, actor: str, now: datetime) -> None:
         """Records that a confirmed attendee arrived."""
         self.check_not_deleted()
-        if self.status_of(registration_id) != CONFIRMED:
+        if self.status_of(registration_id) != RegistrationStatus.CONFIRMED:
             raise NotConfirmed("Only confirmed attendees can be checked in.")
         if already:
             raise AlreadyCheckedIn("This attendee is already checked in.")

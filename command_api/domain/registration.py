@@ -15,18 +15,18 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 from eventsourcing.domain import Aggregate
 
 from command_api.domain.errors import AlreadyRegistered, BadCancelToken, RegistrationNotActive
+from command_api.domain.keys import email_key
 
 _NAMESPACE = uuid5(NAMESPACE_URL, "https://eventconnect.example/registrations")
 
 
-def normalise_email(email: str) -> str:
-    """Emails compare trimmed and case-insensitively."""
-    return email.strip().lower()
+# The old name, still imported by the sign-in route; the rule lives in `keys`.
+normalise_email = email_key
 
 
 def registration_id_for(event_id: UUID, email: str) -> UUID:
     """The one registration id a person can ever have for an event."""
-    return uuid5(_NAMESPACE, f"{event_id.hex}:{normalise_email(email)}")
+    return uuid5(_NAMESPACE, f"{event_id.hex}:{email_key(email)}")
 
 
 def hash_token(token: str) -> str:
@@ -57,7 +57,7 @@ class Registration(Aggregate):
     def open(cls, *, event_id: UUID, email: str, member_id: str | None,
              cancel_token_hash: str | None, actor: str, now: datetime) -> Registration:
         return cls._create(cls.Opened, id=registration_id_for(event_id, email), timestamp=now,
-                           actor=actor, event_id=event_id, email=normalise_email(email),
+                           actor=actor, event_id=event_id, email=email_key(email),
                            member_id=member_id, cancel_token_hash=cancel_token_hash)
 
     class Reopened(Aggregate.Event):

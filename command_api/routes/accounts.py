@@ -32,7 +32,7 @@ def edit_profile(body: ProfilePatch, principal: CurrentPrincipal, accounts: Acco
     account, position = accounts.change_profile(UUID(principal.actor), actor=principal.actor,
                                                 **changes)
     return positioned(response, ProfileSaved(
-        id=account.id, email=account.email, name=account.name, role=account.role,  # type: ignore[arg-type]
+        id=account.id, email=account.email, name=account.name, role=account.role,
         timezone=account.timezone, locale=account.locale, position=position))
 
 
@@ -59,7 +59,7 @@ def change_role(user_id: UUID, body: RoleIn, admin: Admin, accounts: AccountsDep
                 response: Response) -> RoleChanged:
     """Give a user another role (admin only; not your own). Recorded with who did it."""
     account, position = accounts.grant_role(user_id, body.role, actor=admin.actor)
-    return positioned(response, RoleChanged(id=account.id, role=account.role,  # type: ignore[arg-type]
+    return positioned(response, RoleChanged(id=account.id, role=account.role,
                                             position=position))
 
 

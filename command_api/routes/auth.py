@@ -7,11 +7,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Response, status
 
 from command_api.account_schemas import RefreshIn, SignedUp, SignupIn, TokenOut
-from command_api.accounts import TokenPair
 from command_api.deps import AccountsDep
 from command_api.domain.errors import InvalidCredentials
 from command_api.domain.registration import normalise_email
 from command_api.routes.common import PROBLEM, TRANSPORT_ERRORS, positioned
+from command_api.use_cases.accounts import TokenPair
 from kernel.deps import ClientAddress, LimitsDep
 from kernel.problems import Problem
 
@@ -51,7 +51,7 @@ def sign_up(body: SignupIn, accounts: AccountsDep, limits: LimitsDep, address: C
         timezone=body.timezone, locale=body.locale)
     response.headers["Location"] = "/api/me"
     return positioned(response, SignedUp(
-        id=account.id, email=account.email, name=account.name, role=account.role,  # type: ignore[arg-type]
+        id=account.id, email=account.email, name=account.name, role=account.role,
         timezone=account.timezone, locale=account.locale, position=position))
 
 

@@ -1,7 +1,7 @@
 """Write-side routes for events: thin adapters from HTTP to the application's use cases.
 
 Organizers create events and manage their own; admins manage all. The role is checked by the
-dependency before anything loads; ownership by the policy on the loaded aggregate.
+dependency before anything loads; ownership by the use case, on the aggregate it loaded.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from fastapi import APIRouter, Body, Response, status
 from command_api.deps import WriteModelDep
 from command_api.routes.common import COMMAND_ERRORS, positioned
 from command_api.schemas import CancelEventIn, EventChanged, EventCreated, EventIn, EventPatch
-from kernel.authz import Action, guard
 from kernel.deps import EventCreator, EventManager
 
 router = APIRouter(prefix="/api/events", tags=["events (commands)"], responses=COMMAND_ERRORS)
@@ -42,8 +41,7 @@ def edit_event(event_id: UUID, body: EventPatch, principal: EventManager, app: W
                               exclude={"organizer_name"})
     if body.location is not None:
         changes["location"] = body.location.model_dump(mode="json", exclude_none=True)
-    position = app.edit_event(event_id, actor=principal.actor,
-                              guard=guard(principal, Action.MANAGE_EVENT), **changes)
+    position = app.edit_event(event_id, principal=principal, **changes)
     return positioned(response, EventChanged(id=event_id, position=position))
 
 
@@ -51,8 +49,7 @@ def edit_event(event_id: UUID, body: EventPatch, principal: EventManager, app: W
 def publish_event(event_id: UUID, principal: EventManager, app: WriteModelDep,
                   response: Response) -> EventChanged:
     """Publish a draft so people can find it and register."""
-    position = app.publish_event(event_id, actor=principal.actor,
-                                 guard=guard(principal, Action.MANAGE_EVENT))
+    position = app.publish_event(event_id, principal=principal)
     return positioned(response, EventChanged(id=event_id, position=position))
 
 
@@ -61,14 +58,12 @@ def cancel_event(event_id: UUID, principal: EventManager, app: WriteModelDep, re
                  body: Annotated[CancelEventIn | None, Body()] = None) -> EventChanged:
     """Cancel an event; registrations close and the reason is kept in its history."""
     reason = body.reason if body else ""
-    position = app.cancel_event(event_id, reason=reason, actor=principal.actor,
-                                guard=guard(principal, Action.MANAGE_EVENT))
+    position = app.cancel_event(event_id, reason=reason, principal=principal)
     return positioned(response, EventChanged(id=event_id, position=position))
 
 
 @router.delete("/{event_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_event(event_id: UUID, principal: EventManager, app: WriteModelDep) -> Response:
     """Delete an event: gone from listings, kept in history."""
-    position = app.delete_event(event_id, actor=principal.actor,
-                                guard=guard(principal, Action.MANAGE_EVENT))
+    position = app.delete_event(event_id, principal=principal)
     return Response(status_code=204, headers={"X-Position": str(position)})

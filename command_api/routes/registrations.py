@@ -11,7 +11,6 @@ from command_api.application import Applicant
 from command_api.deps import RegistrationsDep, WriteModelDep
 from command_api.routes.common import COMMAND_ERRORS, positioned
 from command_api.schemas import CancellationOut, CheckInOut, RegistrationIn, RegistrationOut
-from kernel.authz import Action, guard, permits
 from kernel.deps import DoorKeeper, OptionalPrincipal, Registrant
 from kernel.problems import Problem
 
@@ -49,7 +48,7 @@ async def register(event_id: UUID, principal: Registrant, queue: RegistrationsDe
     # Queued for the next group commit (docs/decisions/0003); awaited, not run in a thread.
     admission = await queue.register(Applicant(event_id, name, email, principal.actor, member_id))
     return positioned(response, RegistrationOut(
-        registration_id=admission.registration_id, status=admission.status,  # type: ignore[arg-type]
+        registration_id=admission.registration_id, status=admission.status,
         waitlist_position=admission.waitlist_position, cancel_token=admission.cancel_token,
         position=admission.position))
 
@@ -62,9 +61,8 @@ def cancel_registration(
 ) -> CancellationOut:
     """Cancel a registration (yours, or any of an event you organize); a freed seat goes to
     the first person on the waitlist. Guests pass their `cancel_token`."""
-    permit = None if principal.is_anonymous else permits(principal, Action.CANCEL_REGISTRATION)
-    release = app.cancel_registration(event_id, registration_id, actor=principal.actor,
-                                      token=token, permit=permit)
+    release = app.cancel_registration(event_id, registration_id, principal=principal,
+                                      token=token)
     return positioned(response, CancellationOut(
         registration_id=release.registration_id,
         promoted_registration_id=release.promoted_registration_id, position=release.position))
@@ -74,7 +72,6 @@ def cancel_registration(
 def check_in(event_id: UUID, registration_id: UUID, principal: DoorKeeper, app: WriteModelDep,
              response: Response) -> CheckInOut:
     """Check a confirmed attendee in at the door (the event's organizer or an admin)."""
-    checked_in_at, position = app.check_in(event_id, registration_id, actor=principal.actor,
-                                           guard=guard(principal, Action.CHECK_IN))
+    checked_in_at, position = app.check_in(event_id, registration_id, principal=principal)
     return positioned(response, CheckInOut(registration_id=registration_id,
                                            checked_in_at=checked_in_at, position=position))

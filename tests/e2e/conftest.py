@@ -12,7 +12,7 @@ from uuid import UUID
 import pytest
 from fastapi.testclient import TestClient
 
-from command_api.accounts import Accounts
+from command_api.use_cases.accounts import Accounts
 from eventconnect.app import create_app
 from eventconnect.bootstrap import bootstrap
 from eventconnect.settings import Settings

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from command_api.accounts import Accounts
+from command_api.use_cases.accounts import Accounts
 from eventconnect.app import MAX_BODY_BYTES, create_app
 from eventconnect.bootstrap import bootstrap
 from kernel.unavailable import DatabaseUnavailable

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from command_api.application import EventConnect
 from eventconnect.container import Container
+from kernel.authz import system
 from tests.conftest import FakeClock
 
 
@@ -48,9 +49,8 @@ class Ledger:
         clock.advance(hours=1)
         self.before_cancel = clock.now
         clock.advance(hours=1)
-        app.cancel_registration(self.event_id, self.people["ann"], actor="organizer",
-                                authorized=True)
-        app.check_in(self.event_id, self.people["bo"], actor="organizer")
+        app.cancel_registration(self.event_id, self.people["ann"], principal=system("organizer"))
+        app.check_in(self.event_id, self.people["bo"], principal=system("organizer"))
         container.runner.catch_up()
 
 
@@ -105,7 +105,7 @@ def test_waitlist_in_promotion_order_with_positions(client: TestClient, ledger: 
     assert [(i["name"], i["waitlist_position"]) for i in body["items"]] == [("Di", 1), ("Ed", 2)]
 
     container.write_model.cancel_registration(ledger.event_id, ledger.people["cy"],
-                                              actor="organizer", authorized=True)
+                                              principal=system("organizer"))
     container.runner.catch_up()
     body = client.get(url, params={"page_size": 1}).json()
     assert [(i["name"], i["waitlist_position"]) for i in body["items"]] == [("Ed", 1)]
@@ -147,7 +147,7 @@ def test_history_lists_the_ledger_oldest_first(client: TestClient, ledger: Ledge
 
 def test_history_is_kept_for_deleted_events_but_not_for_registrations(
         client: TestClient, ledger: Ledger, container: Container) -> None:
-    container.write_model.delete_event(ledger.event_id, actor="org-1")
+    container.write_model.delete_event(ledger.event_id, principal=system("org-1"))
     container.runner.catch_up()
     body = client.get(f"/api/events/{ledger.event_id}/history", params={"page_size": 100})
     assert body.json()["items"][-1]["type"] == "event.deleted"
@@ -185,6 +185,6 @@ def test_calendar_file_is_rfc5545(client: TestClient, container: Container) -> N
     assert fields["DTEND"] == (starts + timedelta(hours=2)).strftime("%Y%m%dT%H%M%SZ")
     assert fields["DTSTAMP"].endswith("Z")
 
-    container.write_model.cancel_event(event_id, reason="Rain", actor="org-1")
+    container.write_model.cancel_event(event_id, reason="Rain", principal=system("org-1"))
     container.runner.catch_up()
     assert "STATUS:CANCELLED" in unfold(client.get(f"/api/events/{event_id}/calendar.ics").text)

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, inspect, select, text
 from command_api.application import EventConnect
 from command_api.domain.community_event import CommunityEvent
 from eventconnect.container import Container
+from kernel.authz import system
 from projections.attendees import Attendees, replay
 from projections.base import Item
 from projections.catalogue import Catalogue
@@ -56,11 +57,11 @@ def busy_ledger(app: EventConnect, clock: FakeClock, people: int = 12) -> tuple[
         clock.advance(seconds=30)
         ids.append(app.register(event_id, name=f"Person {i}", email=f"p{i}@example.org",
                                 actor="guest").registration_id)
-    app.cancel_registration(event_id, ids[1], actor="guest", authorized=True)
+    app.cancel_registration(event_id, ids[1], principal=system("guest"))
     if people > 5:
-        app.cancel_registration(event_id, ids[-3], actor="guest", authorized=True)
-    app.check_in(event_id, ids[0], actor="org-1")
-    app.edit_event(event_id, actor="org-1", capacity=6, title="Soup kitchen (late)")
+        app.cancel_registration(event_id, ids[-3], principal=system("guest"))
+    app.check_in(event_id, ids[0], principal=system("org-1"))
+    app.edit_event(event_id, principal=system("org-1"), capacity=6, title="Soup kitchen (late)")
     return event_id, ids
 
 
@@ -136,7 +137,7 @@ def test_rebuild_reproduces_every_table_exactly(container: Container, clock: Fak
     for _ in range(3):
         busy_ledger(app, clock, people=7)
     deleted, _ = busy_ledger(app, clock, people=2)
-    app.delete_event(deleted, actor="org-1")
+    app.delete_event(deleted, principal=system("org-1"))
     # Live catch-up in tiny batches, so rows are written across many transactions.
     ProjectionRunner(app, container.read_engine, all_projections(), batch_size=2).catch_up()
     before = dump(container.read_engine)

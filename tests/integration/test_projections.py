@@ -16,6 +16,7 @@ from sqlalchemy import select, text
 from command_api.application import EventConnect
 from eventconnect.container import Container
 from eventconnect.settings import Settings
+from kernel.authz import system
 from projections.migrate import upgrade
 from projections.registry import all_projections, get_projection
 from projections.runner import ProjectionRunner
@@ -64,9 +65,9 @@ def test_a_realistic_ledger_fills_catalogue_and_attendees(container: Container,
     cleo = register(app, event_id, "cleo")
     dev = register(app, event_id, "dev")
     clock.advance(minutes=1)
-    app.cancel_registration(event_id, asha, actor="organizer", authorized=True)
-    app.check_in(event_id, ben, actor="organizer")
-    app.edit_event(event_id, actor="org-1", title="Bike repair II", tags=["bikes", "tools"],
+    app.cancel_registration(event_id, asha, principal=system("organizer"))
+    app.check_in(event_id, ben, principal=system("organizer"))
+    app.edit_event(event_id, principal=system("org-1"), title="Bike repair II", tags=["bikes", "tools"],
                    location={"country": "IN", "city": "Mumbai"})
     last = app.recorder.max_notification_id()
 
@@ -99,7 +100,7 @@ def test_more_seats_promote_the_waitlist_in_order(container: Container) -> None:
     container.runner.catch_up()
     assert event_row(container, event_id)["waitlist_length"] == 3
 
-    app.edit_event(event_id, actor="org-1", capacity=3)
+    app.edit_event(event_id, principal=system("org-1"), capacity=3)
     container.runner.catch_up()
 
     rows = attendee_rows(container, event_id)
@@ -113,7 +114,7 @@ def test_registering_again_after_cancelling_rejoins_at_the_back(container: Conta
     app = container.write_model
     event_id = schedule(app, capacity=1)
     ann, bo = register(app, event_id, "ann"), register(app, event_id, "bo")
-    app.cancel_registration(event_id, ann, actor="ann", authorized=True)
+    app.cancel_registration(event_id, ann, principal=system("ann"))
     assert register(app, event_id, "ann") == ann
     container.runner.catch_up()
 
@@ -129,7 +130,7 @@ def test_deleted_and_draft_events_stay_out_of_listings(container: Container,
     kept = schedule(app, title="Kept bike clinic")
     gone = schedule(app, title="Gone bike clinic")
     draft = schedule(app, title="Draft bike clinic", publish=False)
-    app.delete_event(gone, actor="org-1")
+    app.delete_event(gone, principal=system("org-1"))
     container.runner.catch_up()
 
     assert event_row(container, gone)["status"] == "deleted"

@@ -14,6 +14,7 @@ from sqlalchemy import update
 
 from command_api.application import EventConnect
 from eventconnect.container import Container
+from kernel.authz import system
 from projections.tables import events
 from tests.conftest import FakeClock
 
@@ -70,7 +71,7 @@ def catalogue(container: Container, clock: FakeClock) -> dict[str, UUID]:
         "draft": schedule(app, in_days=4, title="Draft bike ride", publish=False),
         "deleted": schedule(app, in_days=4, title="Deleted bike swap"),
     }
-    app.delete_event(made["deleted"], actor="org-1")
+    app.delete_event(made["deleted"], principal=system("org-1"))
     for who in ("a", "b", "c"):
         register(app, made["gala"], who)
     register(app, made["soup"], "d")
@@ -114,7 +115,7 @@ def test_filters_each_narrow_the_listing(client: TestClient, catalogue: dict[str
 
 def test_status_upcoming_past_and_all(client: TestClient, catalogue: dict[str, UUID],
                                       clock: FakeClock, container: Container) -> None:
-    container.write_model.cancel_event(catalogue["soup"], reason="No cooks", actor="org-1")
+    container.write_model.cancel_event(catalogue["soup"], reason="No cooks", principal=system("org-1"))
     container.runner.catch_up()
     clock.advance(days=2)  # the talk is over, the others are ahead
 

@@ -19,6 +19,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from command_api.domain.errors import AlreadyRegistered, CapacityBelowConfirmed
 from eventconnect.bootstrap import bootstrap
 from eventconnect.settings import Settings
+from kernel.authz import ANONYMOUS, system
 from tests.conftest import FakeClock
 from tests.integration.read_model_probe import attendee_statuses, waitlist_order
 
@@ -71,7 +72,7 @@ class RegistrationRules(RuleBasedStateMachine):
     @rule(data=st.data())
     def cancel(self, data: Any) -> None:
         email = data.draw(st.sampled_from(self.active()))
-        release = self.app.cancel_registration(self.event_id, self.ids[email], actor="guest",
+        release = self.app.cancel_registration(self.event_id, self.ids[email], principal=ANONYMOUS,
                                                token=self.tokens[email])
         if email in self.waiting:
             self.waiting.remove(email)
@@ -87,11 +88,11 @@ class RegistrationRules(RuleBasedStateMachine):
     def change_capacity(self, capacity: int) -> None:
         if capacity < len(self.confirmed):
             try:
-                self.app.edit_event(self.event_id, actor="org", capacity=capacity)
+                self.app.edit_event(self.event_id, principal=system("org"), capacity=capacity)
             except CapacityBelowConfirmed:
                 return
             raise AssertionError("capacity dropped below the confirmed count")
-        self.app.edit_event(self.event_id, actor="org", capacity=capacity)
+        self.app.edit_event(self.event_id, principal=system("org"), capacity=capacity)
         self.capacity = capacity
         while self.waiting and len(self.confirmed) < capacity:
             self.confirmed.append(self.waiting.pop(0))

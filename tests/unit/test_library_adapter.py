@@ -153,8 +153,13 @@ def test_the_events_table_has_what_the_adapter_reads(settings: Settings) -> None
 def test_the_adapter_is_the_only_module_that_names_the_internals() -> None:
     # A cheap guard that the internals do not creep back into the use cases.
     import command_api.application as application
+    import command_api.use_cases.accounts as accounts
+    import command_api.use_cases.events as events
+    import command_api.use_cases.registrations as registrations
+    import command_api.write_model as write_model
 
-    source = inspect.getsource(application)
-    for internal in ("events_table_name", "repository.cache", "datastore", "__wrapped__"):
-        assert internal not in source
+    for module in (application, write_model, events, registrations, accounts):
+        source = inspect.getsource(module)
+        for internal in ("events_table_name", "repository.cache", "datastore", "__wrapped__"):
+            assert internal not in source, (module.__name__, internal)
     assert store_adapter.__name__ == "kernel.store_adapter"

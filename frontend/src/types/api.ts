@@ -11,7 +11,8 @@ function membersOf<T extends string>(members: Record<T, null>): readonly T[] {
   return Object.keys(members) as T[];
 }
 
-export type Category = Schemas['EventIn']['category'];
+// The domain's vocabularies are components of their own (StrEnums on the server).
+export type Category = Schemas['Category'];
 export const CATEGORIES = membersOf<Category>({
   workshop: null,
   seminar: null,
@@ -43,14 +44,14 @@ export type Page<T> = Omit<Schemas['Page_EventOut_'], 'items'> & { items: T[] };
 
 export type Location = Schemas['Location'];
 export type EventOut = Schemas['EventOut'];
-export type EventStatus = EventOut['status'];
+export type EventStatus = Schemas['EventStatus'];
 export type EventIn = Schemas['EventIn'];
 export type EventPatch = Schemas['EventPatch'];
 
 /** What an event command answers: the event and the log position to read it back at. */
 export type CommandResult = Schemas['EventChanged'];
 
-export type RegistrationStatus = Schemas['AttendeeOut']['status'];
+export type RegistrationStatus = Schemas['RegistrationStatus'];
 export type RegistrationCreated = Schemas['RegistrationOut'];
 export type RegistrationCancelled = Schemas['CancellationOut'];
 export type CheckedIn = Schemas['CheckInOut'];
@@ -60,7 +61,7 @@ export type HistoryEntry = Schemas['HistoryEntryOut'];
 
 // Identity
 
-export type Role = Schemas['UserOut']['role'];
+export type Role = Schemas['Role'];
 export const ROLES = membersOf<Role>({ admin: null, organizer: null, member: null, analyst: null });
 
 /** GET /api/me */

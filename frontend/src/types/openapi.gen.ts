@@ -539,11 +539,7 @@ export interface components {
              * Format: uuid
              */
             registration_id: string;
-            /**
-             * Status
-             * @enum {string}
-             */
-            status: "confirmed" | "waitlisted" | "cancelled";
+            status: components["schemas"]["RegistrationStatus"];
             /**
              * Waitlist Position
              * @description 1 = next to be promoted; null unless waitlisted
@@ -594,6 +590,11 @@ export interface components {
              */
             status?: "cancelled";
         };
+        /**
+         * Category
+         * @enum {string}
+         */
+        Category: "workshop" | "seminar" | "volunteer" | "fundraiser" | "social" | "other";
         /** CheckInOut */
         CheckInOut: {
             /**
@@ -665,11 +666,7 @@ export interface components {
         EventIn: {
             /** Capacity */
             capacity: number;
-            /**
-             * Category
-             * @enum {string}
-             */
-            category: "workshop" | "seminar" | "volunteer" | "fundraiser" | "social" | "other";
+            category: components["schemas"]["Category"];
             /**
              * Description
              * @default
@@ -784,11 +781,7 @@ export interface components {
              * Format: date-time
              */
             starts_at: string;
-            /**
-             * Status
-             * @enum {string}
-             */
-            status: "draft" | "published" | "cancelled" | "deleted";
+            status: components["schemas"]["EventStatus"];
             /** Tags */
             tags: string[];
             /**
@@ -819,8 +812,7 @@ export interface components {
         EventPatch: {
             /** Capacity */
             capacity?: number | null;
-            /** Category */
-            category?: ("workshop" | "seminar" | "volunteer" | "fundraiser" | "social" | "other") | null;
+            category?: components["schemas"]["Category"] | null;
             /** Description */
             description?: string | null;
             /** Ends At */
@@ -843,6 +835,11 @@ export interface components {
             /** Waitlist Enabled */
             waitlist_enabled?: boolean | null;
         };
+        /**
+         * EventStatus
+         * @enum {string}
+         */
+        EventStatus: "draft" | "published" | "cancelled" | "deleted";
         /** FailureOut */
         FailureOut: {
             /** Attempts */
@@ -947,11 +944,7 @@ export interface components {
              * Format: uuid
              */
             registration_id: string;
-            /**
-             * Status
-             * @enum {string}
-             */
-            status: "confirmed" | "waitlisted" | "cancelled";
+            status: components["schemas"]["RegistrationStatus"];
             /**
              * Waitlist Position
              * @description 1 = next to be promoted; null unless waitlisted
@@ -1113,11 +1106,7 @@ export interface components {
             locale: string;
             /** Name */
             name: string;
-            /**
-             * Role
-             * @enum {string}
-             */
-            role: "admin" | "organizer" | "member" | "analyst";
+            role: components["schemas"]["Role"];
             /**
              * Timezone
              * @description IANA zone times are shown in by default
@@ -1158,11 +1147,7 @@ export interface components {
              * @description Event-store position this command reached; pass it as X-Consistent-With to read your own write.
              */
             position: number;
-            /**
-             * Role
-             * @enum {string}
-             */
-            role: "admin" | "organizer" | "member" | "analyst";
+            role: components["schemas"]["Role"];
             /**
              * Timezone
              * @description IANA zone times are shown in by default
@@ -1254,6 +1239,16 @@ export interface components {
             /** Waitlist Position */
             waitlist_position: number | null;
         };
+        /**
+         * RegistrationStatus
+         * @enum {string}
+         */
+        RegistrationStatus: "confirmed" | "waitlisted" | "cancelled";
+        /**
+         * Role
+         * @enum {string}
+         */
+        Role: "admin" | "organizer" | "member" | "analyst";
         /** RoleChanged */
         RoleChanged: {
             /**
@@ -1266,19 +1261,11 @@ export interface components {
              * @description Event-store position this command reached; pass it as X-Consistent-With to read your own write.
              */
             position: number;
-            /**
-             * Role
-             * @enum {string}
-             */
-            role: "admin" | "organizer" | "member" | "analyst";
+            role: components["schemas"]["Role"];
         };
         /** RoleIn */
         RoleIn: {
-            /**
-             * Role
-             * @enum {string}
-             */
-            role: "admin" | "organizer" | "member" | "analyst";
+            role: components["schemas"]["Role"];
         };
         /** SignedUp */
         SignedUp: {
@@ -1298,11 +1285,7 @@ export interface components {
              * @description Event-store position this command reached; pass it as X-Consistent-With to read your own write.
              */
             position: number;
-            /**
-             * Role
-             * @enum {string}
-             */
-            role: "admin" | "organizer" | "member" | "analyst";
+            role: components["schemas"]["Role"];
             /**
              * Timezone
              * @description IANA zone times are shown in by default
@@ -1405,11 +1388,7 @@ export interface components {
             locale: string;
             /** Name */
             name: string;
-            /**
-             * Role
-             * @enum {string}
-             */
-            role: "admin" | "organizer" | "member" | "analyst";
+            role: components["schemas"]["Role"];
             /** Timezone */
             timezone: string;
         };
@@ -1732,7 +1711,7 @@ export interface operations {
             query?: {
                 /** @description Full text over title, description and tags */
                 q?: string | null;
-                category?: ("workshop" | "seminar" | "volunteer" | "fundraiser" | "social" | "other") | null;
+                category?: components["schemas"]["Category"] | null;
                 country?: string | null;
                 city?: string | null;
                 starts_from?: string | null;
@@ -2118,7 +2097,7 @@ export interface operations {
     list_attendees_api_events__event_id__attendees_get: {
         parameters: {
             query?: {
-                status?: ("confirmed" | "waitlisted" | "cancelled") | null;
+                status?: components["schemas"]["RegistrationStatus"] | null;
                 /** @description An instant with offset: the answer as it stood then */
                 as_of?: string | null;
                 /** @description From 1 */
@@ -3109,7 +3088,7 @@ export interface operations {
     my_registrations_api_me_registrations_get: {
         parameters: {
             query?: {
-                status?: ("confirmed" | "waitlisted" | "cancelled") | null;
+                status?: components["schemas"]["RegistrationStatus"] | null;
                 /** @description From 1 */
                 page?: number;
                 page_size?: number;
@@ -3224,7 +3203,7 @@ export interface operations {
     list_users_api_users_get: {
         parameters: {
             query?: {
-                role?: ("admin" | "organizer" | "member" | "analyst") | null;
+                role?: components["schemas"]["Role"] | null;
                 /** @description Part of the email or name */
                 q?: string | null;
                 active?: boolean | null;

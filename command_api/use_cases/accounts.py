@@ -1,6 +1,6 @@
 """Use cases of identity: sign up, sign in, refresh, sign out, profile, password, roles.
 
-They use the same write model (`EventConnect`) as events and registrations, so accounts and
+They use the same write model (`command_api.write_model`) as events and registrations, so accounts and
 sessions are event-sourced like everything else and every change records its actor. Passwords
 are hashed and tokens signed by the collaborators passed in (`kernel.security`); the
 aggregates only ever see hashes.
@@ -15,7 +15,6 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
 
-from command_api.application import EventConnect, retry_on_conflict
 from command_api.domain.account import ADMIN, MEMBER, Account, account_id_for
 from command_api.domain.errors import (
     EmailTaken,
@@ -25,6 +24,7 @@ from command_api.domain.errors import (
     RefreshTokenReused,
 )
 from command_api.domain.session_family import SessionFamily, new_jti
+from command_api.write_model import WriteModel, retry_on_conflict
 
 BAD_LOGIN = "Incorrect email or password."
 
@@ -56,7 +56,7 @@ class TokenPair:
 class Accounts:
     """The identity use cases, one method each, over the shared write model."""
 
-    def __init__(self, app: EventConnect, hasher: Hasher, tokens: Tokens) -> None:
+    def __init__(self, app: WriteModel, hasher: Hasher, tokens: Tokens) -> None:
         self.app = app
         self.hasher = hasher
         self.tokens = tokens
