@@ -35,6 +35,7 @@ class ConsistencyWaiter:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._waiters: dict[asyncio.Future[None], int] = {}
         self._poller: asyncio.Task[None] | None = None
+        self._head_read: asyncio.Future[int | None] | None = None
         self._nudge = asyncio.Event()
         runner.on_advance(self._advanced_elsewhere)
         write_model.after_commit.append(self._committed)
@@ -60,7 +61,13 @@ class ConsistencyWaiter:
         """Whether the store has produced `position` (a larger one was never a command's)."""
         if position <= max(self._head, self._reached):
             return True
-        head = await to_thread.run_sync(self.write_model.recorder.max_notification_id) or 0
+        self._bind()
+        # One read of the head at a time, shared by every request that needs it: a hundred
+        # waiters arriving together must not each take a thread for the same question.
+        if self._head_read is None or self._head_read.done():
+            self._head_read = asyncio.ensure_future(
+                to_thread.run_sync(self.write_model.recorder.max_notification_id))
+        head = await asyncio.shield(self._head_read) or 0
         self._head = max(self._head, head)
         return position <= head
 
@@ -88,6 +95,7 @@ class ConsistencyWaiter:
         loop = asyncio.get_running_loop()
         if self._loop is not loop:
             self._loop, self._waiters, self._poller = loop, {}, None
+            self._head_read = None
             self._nudge = asyncio.Event()
 
     def _resolve(self, reached: int) -> None:

@@ -118,7 +118,12 @@ def test_waiting_clients_do_not_starve_commands(stalled: Server, clock: FakeCloc
     assert statuses == {503}, statuses
     assert result["answers"][0].json()["code"] == "not_yet_consistent"
     assert result["answers"][0].headers["Retry-After"] == "1"
-    assert stalled.app.state.consistency._poller is None  # stopped once nobody waits
+    # The poller stops once nobody waits: at its next turn (every ~10 ms), which may come just
+    # after the last answer reached this client.
+    deadline = time.monotonic() + 2.0
+    while stalled.app.state.consistency._poller is not None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert stalled.app.state.consistency._poller is None
 
 
 @pytest.mark.parametrize("stalled", [STARVATION_TIMEOUT], indirect=True)
