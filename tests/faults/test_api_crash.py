@@ -13,8 +13,7 @@ import pytest
 
 from eventconnect.settings import Settings
 from tests.conftest import TEST_IDENTITY
-from tests.e2e.test_projector_process import _call, _wait
-from tests.faults.server import kill_tree, open_event, server_env, serving
+from tests.serving import _call, _wait, kill_tree, open_event, server_env, serving
 
 pytestmark = pytest.mark.slow
 LEASE = 3

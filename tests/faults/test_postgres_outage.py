@@ -19,9 +19,8 @@ from eventconnect.settings import Settings
 from eventconnect.store import build_write_model
 from kernel.unavailable import is_unavailable
 from tests.conftest import TEST_IDENTITY
-from tests.e2e.test_projector_process import _call
 from tests.faults.cluster import PrivateCluster
-from tests.faults.server import migrate, open_event, server_env, serving
+from tests.serving import _call, migrate, open_event, server_env, serving
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 DB_TIMEOUT = 2

@@ -17,9 +17,9 @@ from eventconnect.settings import Settings
 from eventconnect.store import build_write_model
 from projections.registry import all_projections
 from projections.runner import ProjectionRunner
-from tests.e2e.test_projector_process import _call, _children, _wait, served
-from tests.faults.server import open_event
+from tests.e2e.test_projector_process import served
 from tests.integration.test_projection_crash import dump, positions
+from tests.serving import _call, _children, _wait, open_event
 
 pytestmark = pytest.mark.slow
 BURST = 60

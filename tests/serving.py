@@ -1,19 +1,70 @@
-"""A real `eventconnect serve` for fault tests, on settings and extra environment of the test's
-choosing (the e2e projector test's helpers do the HTTP and the waiting)."""
+"""A real `eventconnect serve` on loopback for the tests that need whole processes (the projector
+child, faults): its environment, start-up and shut-down, and small HTTP and /proc helpers."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
 from eventconnect.settings import Settings
-from tests.e2e.test_projector_process import ROOT, _call, _children, _free_port, _wait
+
+ROOT = Path(__file__).resolve().parents[1]
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _call(url: str, method: str = "GET", body: dict | None = None,
+          headers: dict[str, str] | None = None) -> tuple[int, dict]:
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, method=method, headers={  # noqa: S310
+        "Content-Type": "application/json", **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:  # noqa: S310 - loopback
+            return answer.status, json.loads(answer.read())
+    except urllib.error.HTTPError as refused:
+        return refused.code, json.loads(refused.read())
+
+
+def _children(pid: int) -> set[int]:
+    """The projector: a child running `eventconnect project --wake-fd`."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(stat[1]) == pid and b"--wake-fd" in cmdline:
+            found.add(int(entry.name))
+    return found
+
+
+def _wait(condition, seconds: float = 20.0):  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    pytest.fail("timed out")
 
 
 def server_env(settings: Settings, **extra: str) -> dict[str, str]:
