@@ -18,8 +18,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from command_api.idempotency import Idempotency
 from command_api.routes import accounts as account_commands
-from command_api.routes import auth
+from command_api.routes import auth, unsubscribe
 from command_api.routes import events as event_commands
+from command_api.routes import notifications as notification_commands
+from command_api.routes import ratings as rating_commands
 from command_api.routes import registrations as registration_commands
 from eventconnect.bootstrap import bootstrap
 from eventconnect.container import Container
@@ -29,6 +31,10 @@ from kernel.problems import install_problem_handlers, problem_response
 from kernel.routing import SPA_ROUTE, allowed_methods
 from query_api.account_routes import router as account_query_router
 from query_api.health import router as health_router
+from query_api.live import router as live_router
+from query_api.notifications import router as notification_query_router
+from query_api.ratings import router as rating_query_router
+from query_api.registration_page import router as registration_page_router
 from query_api.routes import router as query_router
 
 MAX_BODY_BYTES = 1_000_000
@@ -95,8 +101,10 @@ def create_app(container: Container | None = None, *,
     app.add_middleware(BodySizeLimit)
     install_browser_protections(app, container.settings)
     for router in (auth.router, account_commands.router, event_commands.router,
-                   registration_commands.router, account_query_router, query_router,
-                   health_router):
+                   registration_commands.router, rating_commands.router,
+                   notification_commands.router, unsubscribe.router, account_query_router,
+                   rating_query_router, notification_query_router, registration_page_router,
+                   live_router, query_router, health_router):
         app.include_router(router)
     _document_problems(app)
     _serve_frontend(app)
