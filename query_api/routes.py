@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -145,8 +146,7 @@ def list_attendees(
     """Lists registrations: confirmed, then waitlisted in line order, then cancelled."""
     zone = _audited_event_zone(engine, event_id, principal, zone)
     if as_of is not None:
-        rows = attendance.attendees_as_of(container.write_model, event_id, as_of)
-        total, rows = _slice([r for r in rows if status is None or r["status"] == status], paging)
+        total, rows = _registrations_as_of(container, event_id, as_of, status, paging)
     else:
         with engine.connect() as conn:
             rows, total = attendance.list_attendees(conn, event_id, status,
@@ -154,6 +154,14 @@ def list_attendees(
                                                     limit=paging.page_size)
     return Page(items=[attendance.attendee_out(r, zone) for r in rows], total=total,
                 page=paging.page, page_size=paging.page_size)
+
+
+def _registrations_as_of(container: Any, event_id: UUID, as_of: datetime,
+                         status: RegistrationStatus | None, paging: Paging) -> tuple[int, list[Any]]:
+    """One page of the registrations (of one status, or all) as they stood at `as_of`, replayed
+    from the event store: the attendee list and the waitlist of the time-travel control."""
+    rows = attendance.attendees_as_of(container.write_model, event_id, as_of)
+    return _slice([r for r in rows if status is None or r["status"] == status], paging)
 
 
 @router.get("/events/{event_id}/waitlist", response_model=Page[WaitlistEntryOut],
@@ -170,9 +178,8 @@ def list_waitlist(
     """Lists the waitlist in promotion order; position 1 gets the next free seat."""
     zone = _audited_event_zone(engine, event_id, principal, zone)
     if as_of is not None:
-        total, rows = _slice([r for r in attendance.attendees_as_of(container.write_model, event_id,
-                                                                     as_of)
-                              if r["status"] == RegistrationStatus.WAITLISTED], paging)
+        total, rows = _registrations_as_of(container, event_id, as_of,
+                                           RegistrationStatus.WAITLISTED, paging)
     else:
         with engine.connect() as conn:
             rows, total = attendance.list_waitlist(conn, event_id, offset=paging.offset,
