@@ -1,4 +1,5 @@
-"""Request and response models of identity: sign-up, tokens, profile, password, roles.
+"""Request and response models of identity: sign-up, tokens, profile, password, roles, email
+verification and password reset.
 
 Passwords are `SecretStr`, so a model printed or logged by mistake shows `**********`, and the
 validation errors about them never echo the value.
@@ -14,6 +15,7 @@ from pydantic import (
     ConfigDict,
     Field,
     SecretStr,
+    StrictBool,
     StringConstraints,
     ValidationInfo,
     field_validator,
@@ -61,15 +63,23 @@ class SignedUp(ProfileOut, Positioned):
     pass
 
 
+class NotificationsPatch(Strict):
+    """Either switch, or both; a switch left out stays as it is."""
+
+    email: StrictBool | None = None
+    reminders: StrictBool | None = None
+
+
 class ProfilePatch(Strict):
-    """Any of name, time zone and language."""
+    """Any of name, time zone, language and the notification switches."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
-        "timezone": "Europe/Berlin", "locale": "de"}]})
+        "timezone": "Europe/Berlin", "locale": "de", "notifications": {"reminders": False}}]})
 
     name: PersonName | None = None
     timezone: TimeZoneName | None = None
     locale: Locale | None = None
+    notifications: NotificationsPatch | None = None
 
 
 class ProfileSaved(ProfileOut, Positioned):
@@ -114,3 +124,47 @@ class RoleChanged(Positioned):
 
 class UserChanged(Positioned):
     id: UUID
+
+
+# --- email links ------------------------------------------------------------------------------------
+
+# `<account hex>.<43 url-safe characters>`; anything longer or stranger is no token of ours.
+EmailToken = Annotated[str, StringConstraints(min_length=1, max_length=200,
+                                              pattern=r"^[A-Za-z0-9._-]+$")]
+
+
+class VerifiedOut(Positioned):
+    email_verified: Literal[True] = True
+
+
+class PasswordResetIn(Strict):
+    """The address of the account whose password was forgotten."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "email": "asha@example.org"}]})
+
+    email: Email
+
+
+class PasswordResetAccepted(BaseModel):
+    """The same answer whether or not an account has this address."""
+
+    detail: str = ("If an account has this address, a link to choose a new password is on its "
+                   "way; it is valid for one hour.")
+
+
+class PasswordResetConfirmIn(Strict):
+    """The token of the emailed link and the new password."""
+
+    token: EmailToken
+    new_password: Annotated[SecretStr, Field(max_length=1024, description=PASSWORD_HELP),
+                            EncodableSecret]
+
+    @field_validator("new_password")
+    @classmethod
+    def _strong(cls, password: SecretStr) -> SecretStr:
+        return _checked(password)
+
+
+class PasswordResetDone(Positioned):
+    detail: str = "Your password was changed; every session ended. Sign in with the new one."

@@ -18,12 +18,12 @@ from typing import Any, ParamSpec, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError
+from eventsourcing.persistence import IntegrityError, ProcessRecorder
 
 from command_api.domain.community_event import CommunityEvent
 from command_api.domain.errors import NotFound
 from command_api.domain.registration import Registration
-from kernel.store_adapter import SnapshotAsSaved
+from kernel.store_adapter import SnapshotAsSaved, save_tracked
 from kernel.unavailable import TooMuchContention
 
 Clock = Callable[[], datetime]
@@ -72,6 +72,32 @@ class WriteModel(SnapshotAsSaved, Application[UUID]):
         # Called with the highest position after every commit (runner wake, projector pipe,
         # consistency waiter); see `_tell_listeners` for why they cannot fail a command.
         self.after_commit: list[Callable[[int], None]] = []
+
+    def construct_recorder(self) -> ProcessRecorder:
+        # A process recorder: the events table plus a tracking table, so a policy that follows
+        # this log (the notifier) saves its new events and its position in ONE transaction.
+        return self.factory.process_recorder()
+
+    @property
+    def process_recorder(self) -> ProcessRecorder:
+        recorder = self.recorder
+        assert isinstance(recorder, ProcessRecorder)
+        return recorder
+
+    def tracking_position(self, name: str) -> int:
+        """How far the process `name` has read this log (0 before its first commit)."""
+        return self.process_recorder.max_tracking_id(name) or 0
+
+    def commit_tracked(self, name: str, position: int, *aggregates: Any) -> int:
+        """Saves the aggregates' pending events with the tracking position of the process `name`
+        in one transaction (exactly once: kernel.store_adapter.save_tracked); IntegrityError if
+        another process got there first. Returns the highest position of the new events, or 0
+        when only the tracking position moved (then nobody is told: nothing new to read)."""
+        recordings = save_tracked(self, name, position, *aggregates)
+        reached = max((r.notification.id for r in recordings), default=0)
+        if reached:
+            self._tell_listeners(reached)
+        return reached
 
     def load(self, aggregate_id: UUID) -> Any:
         """The aggregate as stored (AggregateNotFoundError if it has no events)."""

@@ -23,7 +23,7 @@ from command_api.routes import events as event_commands
 from command_api.routes import notifications as notification_commands
 from command_api.routes import ratings as rating_commands
 from command_api.routes import registrations as registration_commands
-from eventconnect.bootstrap import bootstrap
+from eventconnect.bootstrap import bootstrap, build_reminders
 from eventconnect.container import Container
 from eventconnect.headers import install_browser_protections
 from eventconnect.projector import ProjectorProcess
@@ -32,6 +32,7 @@ from kernel.routing import SPA_ROUTE, allowed_methods
 from query_api.account_routes import router as account_query_router
 from query_api.health import router as health_router
 from query_api.live import router as live_router
+from query_api.live_hub import build_live_hub
 from query_api.notifications import router as notification_query_router
 from query_api.ratings import router as rating_query_router
 from query_api.registration_page import router as registration_page_router
@@ -62,10 +63,13 @@ Projections = Literal["thread", "process", "none"]
 
 
 def create_app(container: Container | None = None, *,
-               projections: Projections = "thread") -> FastAPI:
+               projections: Projections = "thread", reminders: bool = False,
+               notifications: bool = False) -> FastAPI:
     """Builds the app. `projections`: a runner thread in this process (tests, embedding), a child
     process (`eventconnect serve`, eventconnect/projector.py), or none (`eventconnect project`
-    runs elsewhere)."""
+    runs elsewhere). `reminders`: run the reminder scheduler's timer in this process (`serve`).
+    `notifications`: run the notifier and the email delivery in threads here (`serve`; tests
+    call their `catch_up`; `eventconnect notify` runs them alone)."""
     container = container or bootstrap()
 
     @asynccontextmanager
@@ -77,9 +81,25 @@ def create_app(container: Container | None = None, *,
             projector.start(wake_on_commit=not container.settings.is_postgres)
             container.write_model.after_commit.append(projector.wake)
             watchdog = asyncio.create_task(projector.watch())
+        # The live hub after the projections: its first cycles wait on the read models.
+        live = container.live = build_live_hub(app.state, container)
+        await live.start()
+        # The reminder scheduler (`serve`; tests call its sweep themselves on a fake clock).
+        scheduled = build_reminders(container) if reminders else None
+        if scheduled is not None:
+            scheduled.start()
+        reacting = [r for r in (container.notifier, container.delivery) if r] if notifications else []
+        for reactor in reacting:
+            reactor.start()
         try:
             yield
         finally:
+            for reactor in reacting:
+                await asyncio.to_thread(reactor.stop)
+            if scheduled is not None:
+                await asyncio.to_thread(scheduled.stop)  # waits for a sweep in progress
+            await live.stop()
+            container.live = None
             if projections == "thread":
                 container.runner.stop()
             elif projections == "process":

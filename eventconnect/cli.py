@@ -1,4 +1,5 @@
-"""`eventconnect` command line: serve, migrate, project, rebuild, seed, create-admin."""
+"""`eventconnect` command line: serve, migrate, project, schedule, notify, rebuild, seed,
+create-admin."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ def _serve(args: argparse.Namespace) -> int:
     from eventconnect.demo import print_credentials, seed_demo
 
     settings = Settings()
+    if settings.public_url is None:  # links in emails point at this server unless told otherwise
+        settings.public_url = f"http://{args.host}:{args.port}"
     container = bootstrap(settings)
     if not args.no_demo and container.write_model.recorder.max_notification_id() in (None, 0):
         log.info("empty store: adding demo data (skip with --no-demo)")
@@ -32,13 +35,18 @@ def _serve(args: argparse.Namespace) -> int:
     projections: Projections = "none" if args.no_projections else args.projector
     if projections != "none":
         container.runner.catch_up()
-    app = create_app(container, projections=projections)
+    app = create_app(container, projections=projections, reminders=not args.no_scheduler,
+                     notifications=not args.no_notifier)
     print(f"EventConnect on http://{args.host}:{args.port}/  (API docs: /api/docs)", flush=True)
     # X-Forwarded-For is believed only from the configured proxies (uvicorn's default trusts
     # loopback, so any local client could choose the address the sign-in limits count).
     proxies = settings.trusted_proxies
+    # No per-message deflate on /api/live: browsers always offer it, and compressing each
+    # ~200-byte seat update once per client was three quarters of a watched rush's sending
+    # cost for no gain (docs/live.md).
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
-                proxy_headers=bool(proxies), forwarded_allow_ips=proxies or [])
+                proxy_headers=bool(proxies), forwarded_allow_ips=proxies or [],
+                ws_per_message_deflate=False)
     return 0
 
 
@@ -69,6 +77,39 @@ def _poll_forever(container: Container, stop: threading.Event) -> None:
     while not stop.is_set():
         container.runner.catch_up()
         stop.wait(0.2)
+
+
+def _schedule(_: argparse.Namespace) -> int:
+    from eventconnect.bootstrap import build_reminders
+
+    container = bootstrap(Settings())
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    scheduled = build_reminders(container)
+    print(f"reminder scheduler started (every {scheduled.interval:g} s)", flush=True)
+    # The same turn as APScheduler's interval job, in this thread: nothing else runs here.
+    while not stop.is_set():
+        scheduled.tick()
+        stop.wait(scheduled.interval)
+    scheduled.stop()
+    return 0
+
+
+def _notify(_: argparse.Namespace) -> int:
+    """The notifier and the email delivery alone (for `serve --no-notifier` deployments)."""
+    container = bootstrap(Settings())
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    assert container.notifier is not None and container.delivery is not None
+    delivery = threading.Thread(target=container.delivery.run_forever, args=(stop,),
+                                name="email-delivery")
+    delivery.start()
+    print("notifier and email delivery started", flush=True)
+    container.notifier.run_forever(stop)
+    delivery.join()
+    return 0
 
 
 def _rebuild(args: argparse.Namespace) -> int:
@@ -152,7 +193,15 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--projector", choices=["process", "thread"], default="process",
                        help="project in a child process (default: uses a second core) or in a "
                             "thread of the API process")
+    serve.add_argument("--no-scheduler", action="store_true",
+                       help="leave reminders to a separate `eventconnect schedule` process")
+    serve.add_argument("--no-notifier", action="store_true",
+                       help="leave notifications and email to a separate `eventconnect notify`")
     serve.set_defaults(func=_serve)
+    commands.add_parser("schedule", help="send due reminders and feedback requests (one leader "
+                                         "on PostgreSQL)").set_defaults(func=_schedule)
+    commands.add_parser("notify", help="issue notifications and send their emails").set_defaults(
+        func=_notify)
     commands.add_parser("migrate", help="create/upgrade store and read-model schema").set_defaults(
         func=_migrate)
     project = commands.add_parser("project", help="run projections in their own process")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -18,6 +18,10 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default=Path("var"), validation_alias="EVENTCONNECT_DATA_DIR")
     database_url: str | None = Field(default=None, validation_alias="DATABASE_URL")
     consistency_timeout: float = Field(default=5.0, validation_alias="EVENTCONNECT_CONSISTENCY_TIMEOUT")
+    # The live hub (query_api/live_hub.py) is woken by commits and NOTIFY; this slow poll of the
+    # store's head is only its safety net (tests raise it to prove the wake-ups alone suffice).
+    live_poll_seconds: float = Field(default=1.0, gt=0, le=300,
+                                     validation_alias="EVENTCONNECT_LIVE_POLL_SECONDS")
     # Origins allowed to call the API from a browser page served elsewhere; none by default.
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list, validation_alias="EVENTCONNECT_CORS_ORIGINS")
@@ -42,6 +46,26 @@ class Settings(BaseSettings):
     signups_per_address_per_hour: int = Field(
         default=20, ge=1, validation_alias="EVENTCONNECT_SIGNUPS_PER_ADDRESS_PER_HOUR")
 
+    # --- email ownership (H5) -----------------------------------------------------------------
+    # Guest registrations per client address, `<count>/<window>` (units s m h d) or `off`: one
+    # address cannot fill an event with made-up guests. Benchmarks and tests set `off`.
+    guest_registration_limit: str = Field(default="30/10m",
+                                          validation_alias="EVENTCONNECT_GUEST_REGISTRATION_LIMIT")
+    # Reset emails per address per hour (more are silently not sent: the answer is 202 always,
+    # so nobody can mail-bomb an inbox through us) and reset requests per client address.
+    password_resets_per_email_per_hour: int = Field(
+        default=3, ge=1, validation_alias="EVENTCONNECT_PASSWORD_RESETS_PER_EMAIL_PER_HOUR")
+    password_resets_per_address_per_hour: int = Field(
+        default=20, ge=1, validation_alias="EVENTCONNECT_PASSWORD_RESETS_PER_ADDRESS_PER_HOUR")
+
+    @field_validator("guest_registration_limit")
+    @classmethod
+    def _guest_limit(cls, value: str) -> str:
+        from kernel.ratelimit import parse_limit  # ValueError names what is wrong
+
+        parse_limit(value)
+        return value
+
     # --- database -----------------------------------------------------------------------------
     # Longest wait for the database per step (a connection, a lock, a statement): past it a
     # request answers 503 `unavailable` instead of hanging and committing after its client left.
@@ -57,6 +81,46 @@ class Settings(BaseSettings):
     # address the per-address sign-in and sign-up limits count.
     trusted_proxies: Annotated[list[str], NoDecode] = Field(
         default_factory=list, validation_alias="EVENTCONNECT_TRUSTED_PROXIES")
+
+    # --- mail (H2) ----------------------------------------------------------------------------
+    # SMTP host set: mail goes there; unset: one `.eml` per message in <data_dir>/outbox.
+    smtp_host: str | None = Field(default=None, validation_alias="EVENTCONNECT_SMTP_HOST")
+    smtp_port: int = Field(default=587, ge=1, le=65535, validation_alias="EVENTCONNECT_SMTP_PORT")
+    smtp_user: str | None = Field(default=None, validation_alias="EVENTCONNECT_SMTP_USER")
+    smtp_password: SecretStr | None = Field(default=None,
+                                            validation_alias="EVENTCONNECT_SMTP_PASSWORD")
+    smtp_tls: Literal["starttls", "ssl", "none"] = Field(
+        default="starttls", validation_alias="EVENTCONNECT_SMTP_TLS")
+    mail_from: str = Field(default="EventConnect <no-reply@localhost>",
+                           validation_alias="EVENTCONNECT_MAIL_FROM")
+    # Base of the links in emails; unset: `serve` fills in its own http://<host>:<port>.
+    public_url: str | None = Field(default=None, validation_alias="EVENTCONNECT_PUBLIC_URL")
+
+    @property
+    def link_base(self) -> str:
+        """The base URL for links in emails, without a trailing slash."""
+        return (self.public_url or "http://127.0.0.1:8000").rstrip("/")
+
+    # --- reminders (H3) -----------------------------------------------------------------------
+    # Before each event's start, e.g. "24h,1h" (units d h m s); kept as seconds, largest first.
+    reminder_offsets: Annotated[list[int], NoDecode] = Field(
+        default_factory=lambda: [86_400, 3_600], validation_alias="EVENTCONNECT_REMINDER_OFFSETS")
+    # How often the scheduler looks for due work; a reminder goes out within this of its due time.
+    reminder_sweep_seconds: float = Field(default=5.0, gt=0, le=30,
+                                          validation_alias="EVENTCONNECT_REMINDER_SWEEP_SECONDS")
+
+    @field_validator("reminder_offsets", mode="before")
+    @classmethod
+    def _offsets(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = [parse_duration(part) for part in value.split(",") if part.strip()]
+        if isinstance(value, list):
+            if not value or len(value) > 10 or len(set(value)) != len(value):
+                raise ValueError("one to 10 reminder offsets, each once")
+            if any(not isinstance(v, int) or not 0 < v <= MAX_REMINDER_OFFSET for v in value):
+                raise ValueError("reminder offsets lie between 1 s and 365 d")
+            return sorted(value, reverse=True)
+        return value
 
     @field_validator("trusted_proxies", mode="before")
     @classmethod
@@ -92,3 +156,20 @@ class Settings(BaseSettings):
     @property
     def event_store_path(self) -> Path:
         return self.data_dir / "events.sqlite"
+
+
+# --- reminder offsets (H3) ------------------------------------------------------------------------
+DURATION_UNITS = {"d": 86_400, "h": 3_600, "m": 60, "s": 1}
+MAX_REMINDER_OFFSET = 365 * 86_400
+
+
+def parse_duration(text: str) -> int:
+    """Seconds of "24h", "90m", "1d", "30s" (one number, one unit); ValueError otherwise."""
+    text = text.strip().lower()
+    number, unit = text[:-1], text[-1:]
+    if unit not in DURATION_UNITS or not number.isascii() or not number.isdigit():
+        raise ValueError(f"not a duration: {text!r} (use a whole number and d, h, m or s)")
+    seconds = int(number) * DURATION_UNITS[unit]
+    if not 0 < seconds <= MAX_REMINDER_OFFSET:
+        raise ValueError(f"reminder offset {text!r} must lie between 1 s and 365 d")
+    return seconds

@@ -11,7 +11,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: 'http://127.0.0.1:8000', changeOrigin: false },
+      // ws: the live WebSocket (/api/live) goes through the same proxy.
+      '/api': { target: 'http://127.0.0.1:8000', changeOrigin: false, ws: true },
     },
   },
   build: {

@@ -64,6 +64,8 @@ class Action(StrEnum):
     OWN_ACCOUNT = "account.own"  # profile, password, my registrations
     MANAGE_USERS = "account.manage"  # list users, change roles, deactivate, account history
     READ_ANALYTICS = "analytics.read"  # dashboards (analytics issue)
+    RATE = "rating.rate"  # signed in, as an attendee; guests rate with their registration token
+    MODERATE_RATINGS = "rating.moderate"  # hide and unhide comments, list the hidden ones
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,8 @@ POLICY: dict[Action, Rule] = {
     Action.OWN_ACCOUNT: Rule(roles=frozenset(ROLES)),
     Action.MANAGE_USERS: Rule(roles=_roles(ADMIN)),
     Action.READ_ANALYTICS: Rule(roles=_roles(ADMIN, ANALYST)),
+    Action.RATE: Rule(roles=_roles(MEMBER, ORGANIZER, ADMIN)),
+    Action.MODERATE_RATINGS: Rule(roles=_roles(ADMIN), owner_roles=_roles(ORGANIZER)),
 }
 
 

@@ -23,7 +23,7 @@ from sqlalchemy import Engine
 from command_api.domain.account import Account
 from command_api.domain.errors import NotAuthenticated
 from kernel.authz import ANONYMOUS, Action, Principal, require
-from kernel.ratelimit import AuthLimits
+from kernel.ratelimit import AuthLimits, EmailLimits
 
 MAX_TOKEN_LENGTH = 4096
 
@@ -50,6 +50,7 @@ class AppContainer(Protocol):
     accounts: Any
     limits: AuthLimits
     registrations: Any
+    link_secret: str  # signs the links in emails (kernel.links)
 
 
 # Async on purpose: FastAPI runs a sync dependency in the thread pool, a hop these lookups
@@ -69,6 +70,10 @@ async def get_accounts(request: Request) -> Any:
 
 async def get_limits(request: Request) -> AuthLimits:
     return request.app.state.container.limits
+
+
+async def get_email_limits(request: Request) -> EmailLimits:
+    return request.app.state.container.email_limits
 
 
 async def client_address(request: Request) -> str:
@@ -114,6 +119,7 @@ ContainerDep = Annotated[AppContainer, Depends(get_container)]
 ReadEngineDep = Annotated[Engine, Depends(get_read_engine)]
 AccountLookupDep = Annotated[AccountLookup, Depends(get_accounts)]
 LimitsDep = Annotated[AuthLimits, Depends(get_limits)]
+EmailLimitsDep = Annotated[EmailLimits, Depends(get_email_limits)]
 ClientAddress = Annotated[str, Depends(client_address)]
 
 OptionalPrincipal = Annotated[Principal, Depends(optional_principal)]

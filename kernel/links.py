@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+from uuid import UUID
 
 from kernel.problems import Problem
 
@@ -33,3 +34,24 @@ def verify(secret: str, purpose: str, token: str) -> str:
     if not subject or not hmac.compare_digest(signature, _signature(secret, purpose, subject)):
         raise Problem(404, "invalid_link", "This link is not valid.")
     return subject
+
+
+# --- a registration's own page (H5) ----------------------------------------------------------------
+# The raw cancel token exists only in the registration's answer; an email (written later by the
+# delivery, which never saw it) links the page with this signed token instead. It opens that one
+# registration's page and cancels it, like the cancel token.
+
+REGISTRATION_PAGE = "registration"
+
+
+def registration_token(secret: str, registration_id: UUID) -> str:
+    return sign(secret, REGISTRATION_PAGE, f"registration:{registration_id.hex}")
+
+
+def opens_registration(secret: str, token: str, registration_id: UUID) -> bool:
+    """Whether `token` is the signed link of this very registration (not of another one)."""
+    try:
+        subject = verify(secret, REGISTRATION_PAGE, token)
+    except Problem:
+        return False
+    return hmac.compare_digest(subject, f"registration:{registration_id.hex}")

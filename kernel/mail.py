@@ -4,6 +4,7 @@ root hands them the real mailer (reactions/mail: templates, `.eml` outbox or SMT
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -22,4 +23,9 @@ class Mailer(Protocol):
         """Renders the kind's templates in `locale` (falling back to English) with `context` and
         sends the message. `message_id` is stable for one logical message, so a retry after a
         crash is recognisable as the same message. Raises on a transport failure."""
+        ...
+
+    def batch(self) -> AbstractContextManager[None]:
+        """Messages sent inside are made durable together when it ends (one flush for a batch,
+        not one per message); record them as sent only after it."""
         ...

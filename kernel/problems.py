@@ -27,6 +27,7 @@ STATUS_BY_CODE = {
     "invalid_credentials": 401,
     "token_reused": 401,
     "rate_limited": 429,
+    "not_attendee": 403,  # ratings: only confirmed registrants rate
 }
 
 TITLES = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found",

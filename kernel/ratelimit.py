@@ -94,3 +94,48 @@ class AuthLimits:
         self.failures_per_account.reset(email)
         if address is not None:
             self.failures_per_address_and_account.reset(self._pair(email, address))
+
+
+# --- limits spelled in settings (H5) ----------------------------------------------------------------
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_limit(text: str) -> tuple[int, float] | None:
+    """`"30/10m"` -> (30, 600.0); `"off"` -> None (no limit). ValueError for anything else."""
+    spec = text.strip().lower()
+    if spec == "off":
+        return None
+    count, _, window = spec.partition("/")
+    unit = window[-1:] if window[-1:] in _UNITS else "s"
+    amount = window[:-1] if window[-1:] in _UNITS else window
+    try:
+        limit, seconds = int(count), float(amount) * _UNITS[unit]
+    except ValueError:
+        raise ValueError(f"a limit is '<count>/<window>' like 30/10m, or 'off': {text!r}") from None
+    if limit < 1 or not 0 < seconds < math.inf:  # also refuses nan
+        raise ValueError(f"a limit needs a count >= 1 and a window > 0: {text!r}")
+    return limit, seconds
+
+
+@dataclass
+class EmailLimits:
+    """The budgets of the anonymous endpoints that send mail or take a seat.
+
+    `guest_registrations` counts per client address (None: off); password resets count per
+    address and, silently, per email (the answer stays 202, but an inbox gets at most a few)."""
+
+    guest_registrations: SlidingWindow | None
+    resets_per_address: SlidingWindow
+    resets_per_email: SlidingWindow
+    verification_resends: SlidingWindow  # per account
+
+    @staticmethod
+    def take(window: SlidingWindow | None, key: str) -> int | None:
+        """Counts one hit; the seconds to wait instead if the budget is spent (nothing counted)."""
+        if window is None:
+            return None
+        wait = window.retry_after(key)
+        if wait is None:
+            window.hit(key)
+        return wait

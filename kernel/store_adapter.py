@@ -13,8 +13,8 @@ from collections.abc import Collection
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.application import Application
-from eventsourcing.persistence import AggregateRecorder, Notification
+from eventsourcing.application import Application, ProcessingEvent
+from eventsourcing.persistence import AggregateRecorder, Notification, Recording, Tracking
 from eventsourcing.postgres import PostgresAggregateRecorder
 from eventsourcing.sqlite import SQLiteAggregateRecorder
 from psycopg import sql
@@ -26,6 +26,8 @@ _COLUMNS = ", ".join(EVENT_COLUMNS)
 TAKE_SNAPSHOTS = "_take_snapshots"
 # The name of the code object of the library's `persistence.retry` wrapper.
 RETRY_WRAPPER = "retry_decorator"
+# The `Application` method that puts a processing event (events + tracking) in the store.
+RECORD = "_record"
 
 
 class SnapshotAsSaved:
@@ -132,3 +134,20 @@ def without_library_retries(recorder: Any) -> None:
         code = getattr(method, "__code__", None)
         if inner is not None and code is not None and code.co_name == RETRY_WRAPPER:
             setattr(recorder, name, types.MethodType(inner, recorder))
+
+
+def save_tracked(app: Application[Any], name: str, position: int, *aggregates: Any) -> list[Recording[Any]]:
+    """Saves the aggregates' pending events AND the tracking position (`name`, `position`) of a
+    process that read the log up to `position`, in ONE event-store transaction (the library's
+    process-application path: `ProcessingEvent(tracking=...)` through `Application._record`).
+
+    The public `Application.save` cannot take a tracking object. With no events only the
+    tracking position is recorded. The recorder refuses a position not past the recorded one
+    (IntegrityError, as for a version conflict): two processes can never both commit a batch
+    from the same position.
+    """
+    processing_event: ProcessingEvent[Any] = ProcessingEvent(tracking=Tracking(name, position))
+    processing_event.collect_events(*aggregates)
+    recordings: list[Recording[Any]] = getattr(app, RECORD)(processing_event)
+    app._take_snapshots(processing_event)
+    return recordings

@@ -7,7 +7,7 @@ only the rows need writing (projections.dialects).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from typing import Any
 from uuid import UUID
 
@@ -15,6 +15,7 @@ from sqlalchemy import Connection, update
 
 from command_api.domain.account import Account
 from command_api.domain.community_event import CommunityEvent
+from command_api.domain.rating import Rating
 from command_api.domain.vocabulary import EventStatus, RegistrationStatus
 from projections.base import Item, Row
 from projections.dialects import dialect_of
@@ -65,11 +66,16 @@ def scheduled_row(event: CommunityEvent.Scheduled) -> Row:
         "organizer_name": event.organizer_name,
         "rating_avg": None,
         "rating_count": 0,
+        "rating_total": 0,
         "created_at": event.timestamp,
         "updated_at": event.timestamp,
         "version": event.originator_version,
         "search_key": search_key(event.originator_id),
     }
+
+
+def _rated_event(event: Any) -> tuple[UUID]:
+    return (event.event_id,)
 
 
 class Catalogue(AggregateRows):
@@ -131,6 +137,36 @@ class Catalogue(AggregateRows):
             row["waitlist_length"] -= 1  # the freed seat went to the first in line
         else:
             row["confirmed_count"] -= 1
+
+    # --- ratings: keyed by the rated event, not the rating's own stream ---------------------
+    # The score counts whether its comment is hidden or not, so only these three events move
+    # it; they neither stamp the row (`updated_at`, `version` are the event's own).
+
+    @handles(Rating.Rated, Rating.Changed, Rating.Withdrawn, keys=_rated_event)
+    def rating(self, row: Row, event: Any) -> None:
+        count, total = row["rating_count"], row["rating_total"]
+        if isinstance(event, Rating.Rated):
+            count, total = count + 1, total + event.score
+        elif isinstance(event, Rating.Changed):
+            if event.previous_score is None:  # rated again after a withdrawal
+                count, total = count + 1, total + event.score
+            else:
+                total += event.score - event.previous_score
+        elif isinstance(event, Rating.Withdrawn):
+            count, total = count - 1, total - event.score
+        row.update(rating_count=count, rating_total=total,
+                   rating_avg=total / count if count else None)
+
+    def fold(self, rows: MutableMapping[UUID, Row], event: Any) -> None:
+        if isinstance(event, Rating.Event):
+            event_id: UUID = event.event_id  # type: ignore[attr-defined] # every Rating event has it
+            row = rows.get(event_id)
+            if row is not None:
+                row = dict(row)
+                self.rating(row, event)
+                rows[event_id] = row
+            return
+        super().fold(rows, event)
 
     def touch(self, row: Row, event: Any) -> None:
         row["updated_at"] = event.timestamp

@@ -5,12 +5,15 @@ from __future__ import annotations
 from projections.attendees import Attendees
 from projections.base import Projection
 from projections.catalogue import Catalogue
+from projections.inbox import Inbox
+from projections.ratings import Ratings
+from projections.reminder_schedule import ReminderSchedule
 from projections.users import Users
 
 
 def all_projections() -> list[Projection]:
     """A fresh instance of each projection, in the order the runner applies them."""
-    return [Catalogue(), Attendees(), Users()]
+    return [Catalogue(), Attendees(), Users(), ReminderSchedule(), Ratings(), Inbox()]
 
 
 def names() -> list[str]:

@@ -116,6 +116,9 @@ events = Table(
     Column("organizer_name", String(120), nullable=False),
     Column("rating_avg", Float),
     Column("rating_count", Integer, nullable=False),
+    # The sum of the counted scores (migration 0007), so `rating_avg` is always total / count,
+    # exactly, however many ratings change.
+    Column("rating_total", Integer, nullable=False, server_default="0"),
     Column("created_at", UtcDateTime, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
     Column("version", Integer, nullable=False),
@@ -166,6 +169,93 @@ users = Table(
     Column("active", Boolean, nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
+    # H5 (migration 0010): email ownership and the notification switches.
+    Column("email_verified", Boolean, nullable=False, default=False),
+    Column("email_notifications", Boolean, nullable=False, default=True),
+    Column("reminder_notifications", Boolean, nullable=False, default=True),
     Index("ix_users_email", "email", unique=True),
     Index("ix_users_role_email", "role", "email"),
+)
+
+# --- reminders (H3): what the scheduler has done, per registration (projections/reminder_schedule)
+# The schedule itself is a join: published events about to start (events) x their confirmed
+# registrations (attendees), minus the reminders already sent and the registrations stopped.
+reminders_sent = Table(
+    "reminders_sent",
+    metadata,
+    Column("registration_id", Uuid, primary_key=True),
+    Column("offset_seconds", Integer, primary_key=True),
+    Column("due_at", UtcDateTime, nullable=False),
+    Column("sent_at", UtcDateTime, nullable=False),
+)
+
+# A row once a registration's reminders were stopped (guest unsubscribe) or it was asked for
+# feedback; absent: neither.
+reminder_marks = Table(
+    "reminder_marks",
+    metadata,
+    Column("registration_id", Uuid, primary_key=True),
+    Column("stopped_at", UtcDateTime),
+    Column("feedback_requested_at", UtcDateTime),
+)
+
+# --- ratings (H1): one row per rating (projections/ratings.py); a withdrawn one stays, flagged,
+# with the last score it had. `rated_at`: when the score and comment as they stand were given.
+ratings = Table(
+    "ratings",
+    metadata,
+    Column("rating_id", Uuid, primary_key=True),
+    Column("event_id", Uuid, nullable=False),
+    Column("registration_id", Uuid, nullable=False),
+    Column("member_id", String(64)),
+    Column("author_name", String(120), nullable=False),
+    Column("score", Integer, nullable=False),
+    Column("comment", Text),
+    Column("hidden", Boolean, nullable=False),
+    Column("hidden_reason", Text),
+    Column("rated_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Column("withdrawn", Boolean, nullable=False),
+    Index("ix_ratings_event_rated_at", "event_id", "rated_at"),
+    Index("ix_ratings_event_score", "event_id", "score"),
+)
+
+# --- notifications (H2): a member's inbox (projections/inbox.py) and the email queue
+# (reactions/mail/delivery.py, which keeps its own tracking row: a rebuild of the read models
+# must never empty it, or every email would go out again).
+inbox = Table(
+    "inbox",
+    metadata,
+    Column("id", Uuid, primary_key=True),  # the notification id
+    Column("member_id", String(64), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("event_id", Uuid),
+    Column("title", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("read", Boolean, nullable=False),
+    Column("position", BigInteger, nullable=False),  # of the Issued event: the live hub's cursor
+    Index("ix_inbox_member_position", "member_id", "position"),
+    Index("ix_inbox_member_read", "member_id", "read"),
+)
+
+email_deliveries = Table(
+    "email_deliveries",
+    metadata,
+    Column("message_id", String(200), primary_key=True),
+    Column("notification_id", Uuid, nullable=False),
+    Column("to", String(254), nullable=False),
+    Column("kind", String(32), nullable=False),
+    # pending -> sending (claimed, until its lease ends) -> sent; a failure: retry (at
+    # next_attempt_at) until MAX_ATTEMPTS, then failed
+    Column("state", String(12), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("last_error", Text),
+    Column("next_attempt_at", UtcDateTime, nullable=False),
+    Column("sent_at", UtcDateTime),
+    Column("claim", String(32)),  # which sender holds it while `sending`
+    Column("payload", JSON, nullable=False),  # the Notification.Issued fields to render
+    Column("created_at", UtcDateTime, nullable=False),
+    Index("ix_email_deliveries_due", "state", "next_attempt_at"),
+    Index("ix_email_deliveries_notification", "notification_id"),
 )

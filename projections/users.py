@@ -1,4 +1,5 @@
-"""The `users` read model: one row per account (email, name, role, zone, language, active).
+"""The `users` read model: one row per account (email, name, role, zone, language, active,
+email verified, notification switches).
 
 It never holds a password hash; `Account.PasswordChanged` only touches `updated_at`.
 """
@@ -23,7 +24,9 @@ class Users(AggregateRows):
     def signed_up(self, row: None, event: Account.SignedUp) -> Row:
         return {"id": event.originator_id, "email": event.email, "name": event.name,
                 "role": event.role, "timezone": event.timezone, "locale": event.locale,
-                "active": True, "created_at": event.timestamp, "updated_at": event.timestamp}
+                "active": True, "created_at": event.timestamp, "updated_at": event.timestamp,
+                "email_verified": False, "email_notifications": True,
+                "reminder_notifications": True}
 
     @handles(Account.Event)
     def other(self, row: Row, event: Any) -> None:
@@ -36,6 +39,16 @@ class Users(AggregateRows):
     @handles(Account.RoleGranted)
     def role_granted(self, row: Row, event: Account.RoleGranted) -> None:
         row["role"] = event.role
+
+    @handles(Account.EmailVerified)
+    def email_verified(self, row: Row, event: Any) -> None:
+        row["email_verified"] = True
+
+    @handles(Account.NotificationPreferencesChanged)
+    def notifications_changed(self, row: Row, event: Account.NotificationPreferencesChanged,
+                              ) -> None:
+        row["email_notifications"] = event.email
+        row["reminder_notifications"] = event.reminders
 
     @handles(Account.Deactivated)
     def deactivated(self, row: Row, event: Any) -> None:

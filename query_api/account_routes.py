@@ -31,11 +31,8 @@ router = APIRouter(prefix="/api", tags=["identity"], responses=SIGNED_IN,
 
 @router.get("/me", response_model=ProfileOut, summary="My profile")
 def my_profile(principal: CurrentPrincipal, accounts: AccountLookupDep) -> ProfileOut:
-    """Returns the signed-in account's profile."""
-    account = accounts.load(UUID(principal.actor))
-    return ProfileOut(id=account.id, email=account.email, name=account.name,
-                      role=account.role, timezone=account.timezone,
-                      locale=account.locale)
+    """Returns the signed-in account's profile, email verification and notification switches."""
+    return ProfileOut.of(accounts.load(UUID(principal.actor)))
 
 
 @router.get("/me/registrations", response_model=Page[MyRegistrationOut],

@@ -1,4 +1,5 @@
-"""An event's ledger as audit entries: every domain event of its stream, with store positions."""
+"""An event's ledger as audit entries: every domain event of its stream, and of its ratings'
+streams, with store positions."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from zoneinfo import ZoneInfo
 
 from command_api.domain.account import Account
 from command_api.domain.community_event import CommunityEvent
+from command_api.domain.rating import Rating, rating_id_for
+from kernel.store_adapter import stored_ids
 from query_api.event_store import Recorded, read_stream
 from query_api.schemas import HistoryEntryOut
 
@@ -34,7 +37,19 @@ TYPES: dict[type, str] = {
     Account.RoleGranted: "account.role_granted",
     Account.PasswordChanged: "account.password_changed",
     Account.Deactivated: "account.deactivated",
+    Account.VerificationRequested: "account.verification_requested",
+    Account.EmailVerified: "account.email_verified",
+    Account.PasswordResetRequested: "account.password_reset_requested",
+    Account.PasswordReset: "account.password_reset",
+    Account.NotificationPreferencesChanged: "account.notification_preferences_changed",
+    Rating.Rated: "rating.rated",
+    Rating.Changed: "rating.changed",
+    Rating.Withdrawn: "rating.withdrawn",
+    Rating.CommentHidden: "rating.comment_hidden",
+    Rating.CommentUnhidden: "rating.comment_unhidden",
 }
+ADMISSIONS = (CommunityEvent.RegistrationConfirmed, CommunityEvent.RegistrantWaitlisted)
+IDS_PER_QUERY = 500
 
 
 def type_name(event: Any) -> str:
@@ -59,11 +74,30 @@ def plain(value: Any) -> Any:
 
 
 def event_stream(write_model: Any, event_id: UUID) -> list[Recorded] | None:
-    """The CommunityEvent stream of this id; None if the id is not a community event."""
+    """The CommunityEvent stream of this id with its ratings' events, in store order; None if
+    the id is not a community event."""
     stream = read_stream(write_model, event_id)
     if not stream or not isinstance(stream[0].event, CommunityEvent.Scheduled):
         return None
-    return stream
+    rated = rating_streams(write_model, event_id, stream)
+    if not rated:
+        return stream
+    return sorted([*stream, *rated], key=lambda recorded: recorded.position)
+
+
+def rating_streams(write_model: Any, event_id: UUID, stream: list[Recorded]) -> list[Recorded]:
+    """The events of the event's ratings, found from the store alone: a rating's id derives from
+    (event, registration), the event's ledger names every registration ever admitted, and one
+    query per few hundred of them says which have rated (most have not)."""
+    registrations = {UUID(r.event.registration_id) for r in stream
+                     if isinstance(r.event, ADMISSIONS)}
+    candidates = sorted(rating_id_for(event_id, registration) for registration in registrations)
+    found: list[Recorded] = []
+    for start in range(0, len(candidates), IDS_PER_QUERY):
+        for rating_id in sorted(stored_ids(write_model.recorder,
+                                           candidates[start : start + IDS_PER_QUERY])):
+            found.extend(read_stream(write_model, rating_id))
+    return found
 
 
 def account_stream(write_model: Any, account_id: UUID) -> list[Recorded] | None:

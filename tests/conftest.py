@@ -53,7 +53,11 @@ def _postgres_database() -> Iterator[str]:
 
 
 # bcrypt at cost 4 keeps tests fast; tests/unit/test_security.py checks production uses >= 12.
-TEST_IDENTITY = {"jwt_secret": "test-secret-" + "x" * 40, "bcrypt_rounds": 4}
+TEST_IDENTITY = {"jwt_secret": "test-secret-" + "x" * 40, "bcrypt_rounds": 4,
+                 # Tests register many guests from 127.0.0.1; the limit's own tests lower it.
+                 "guest_registration_limit": "off"}
+# The same for servers started as processes (tests/serving.py passes os.environ on).
+os.environ.setdefault("EVENTCONNECT_GUEST_REGISTRATION_LIMIT", "off")
 
 
 def make_settings(kind: str, tmp_path: Path) -> Iterator[Settings]:

@@ -133,3 +133,77 @@ class AccountDeactivated(DomainError):
     """The account was deactivated; it can change nothing more."""
 
     code = "account_deactivated"
+
+
+# --- reminders (H3) -------------------------------------------------------------------------------
+
+
+class AlreadyReminded(DomainError):
+    """This registration already got the reminder of this offset."""
+
+    code = "already_reminded"
+
+
+class FeedbackAlreadyRequested(DomainError):
+    """This registration was already asked for feedback."""
+
+    code = "feedback_already_requested"
+
+
+class ReminderNotDue(DomainError):
+    """Not due (yet), or no longer meaningful: the event started, or the reminder fell due
+    before the registration was made."""
+
+    code = "reminder_not_due"
+
+
+class RemindersOff(DomainError):
+    """The registration (or the member, or the event) gets no reminders: stopped, opted out,
+    not confirmed, or the event is not published."""
+
+    code = "reminders_off"
+
+
+# --- ratings -------------------------------------------------------------------------------------
+
+
+class InvalidRating(DomainError):
+    """The score is not 1-5, or the comment is too long."""
+
+    code = "validation_error"
+
+
+class RatingNotOpen(DomainError):
+    """The event has not started yet: rating opens at its start."""
+
+    code = "rating_not_open"
+
+
+class RatingClosed(DomainError):
+    """Rating closed 30 days after the event ended (or the event was cancelled)."""
+
+    code = "rating_closed"
+
+
+class NotAttendee(DomainError):
+    """Only a holder of a confirmed, active registration for the event may rate it."""
+
+    code = "not_attendee"
+
+
+class NoComment(DomainError):
+    """The rating has no comment (or was withdrawn): there is nothing to hide."""
+
+    code = "no_comment"
+
+
+class AlreadyHidden(DomainError):
+    """The comment is already hidden."""
+
+    code = "already_hidden"
+
+
+class NotHidden(DomainError):
+    """The comment is not hidden: there is nothing to unhide."""
+
+    code = "not_hidden"

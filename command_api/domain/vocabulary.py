@@ -41,7 +41,21 @@ class Category(StrEnum):
     OTHER = "other"
 
 
+class NotificationKind(StrEnum):
+    """What a notification (inbox item, email) is about; also the email's X-EventConnect-Kind."""
+
+    REGISTRATION_CONFIRMED = "registration_confirmed"
+    WAITLISTED = "waitlisted"
+    PROMOTED = "promoted"
+    REGISTRATION_CANCELLED = "registration_cancelled"
+    EVENT_CHANGED = "event_changed"
+    EVENT_CANCELLED = "event_cancelled"
+    REMINDER = "reminder"
+    FEEDBACK_REQUEST = "feedback_request"
+
+
 # Drafts and deleted events never appear in listings.
 LISTED_STATUSES = (EventStatus.PUBLISHED, EventStatus.CANCELLED)
 
-__all__ = ["LISTED_STATUSES", "Category", "EventStatus", "RegistrationStatus", "Role"]
+__all__ = ["LISTED_STATUSES", "Category", "EventStatus", "NotificationKind", "RegistrationStatus",
+           "Role"]

@@ -27,13 +27,14 @@ router = APIRouter(prefix="/api", tags=["identity"], responses=COMMAND_ERRORS)
 @router.patch("/me", response_model=ProfileSaved)
 def edit_profile(body: ProfilePatch, principal: CurrentPrincipal, accounts: AccountsDep,
                  response: Response) -> ProfileSaved:
-    """Change your name, time zone or language."""
-    changes = body.model_dump(exclude_unset=True, exclude_none=True)
-    account, position = accounts.change_profile(UUID(principal.actor), actor=principal.actor,
-                                                **changes)
-    return positioned(response, ProfileSaved(
-        id=account.id, email=account.email, name=account.name, role=account.role,
-        timezone=account.timezone, locale=account.locale, position=position))
+    """Change your name, time zone, language or notification switches (`notifications`)."""
+    changes = body.model_dump(exclude_unset=True, exclude_none=True, exclude={"notifications"})
+    switches = body.notifications
+    account, position = accounts.edit_profile(
+        UUID(principal.actor), actor=principal.actor, changes=changes,
+        email=switches.email if switches else None,
+        reminders=switches.reminders if switches else None)
+    return positioned(response, ProfileSaved.of(account, position=position))
 
 
 @router.put("/me/password", response_model=TokenOut)

@@ -1,13 +1,21 @@
-"""Use cases of identity: sign up, sign in, refresh, sign out, profile, password, roles.
+"""Use cases of identity: sign up, sign in, refresh, sign out, profile, password, roles; email
+verification, forgotten passwords and notification preferences.
 
 They use the same write model (`command_api.write_model`) as events and registrations, so accounts and
 sessions are event-sourced like everything else and every change records its actor. Passwords
 are hashed and tokens signed by the collaborators passed in (`kernel.security`); the
 aggregates only ever see hashes.
+
+Emails (verification, password reset) are sent after the commit and through the mailer given
+(`kernel.mail.Mailer`): a mail server that is down is logged and never fails the command, which
+already stands (a new link can be asked for).
 """
 
 from __future__ import annotations
 
+import logging
+import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 from uuid import UUID
@@ -15,7 +23,7 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
 
-from command_api.domain.account import ADMIN, MEMBER, Account, account_id_for
+from command_api.domain.account import ADMIN, MEMBER, Account, InvalidToken, account_id_for
 from command_api.domain.errors import (
     EmailTaken,
     InvalidCredentials,
@@ -23,10 +31,31 @@ from command_api.domain.errors import (
     NotFound,
     RefreshTokenReused,
 )
+from command_api.domain.registration import hash_token
 from command_api.domain.session_family import SessionFamily, new_jti
 from command_api.write_model import WriteModel, retry_on_conflict
+from kernel.mail import Mailer
 
 BAD_LOGIN = "Incorrect email or password."
+EMAIL_VERIFICATION, PASSWORD_RESET = "email_verification", "password_reset"
+
+log = logging.getLogger(__name__)
+
+
+def new_email_token(account_id: UUID) -> str:
+    """`<account hex>.<32 random bytes>`: the prefix finds the account, the rest is the secret
+    (only its hash is stored)."""
+    return f"{account_id.hex}.{secrets.token_urlsafe(32)}"
+
+
+def account_of_token(token: str) -> UUID:
+    head, _, secret = token.partition(".")
+    try:
+        if not secret:
+            raise ValueError(token)
+        return UUID(hex=head)
+    except ValueError:
+        raise InvalidToken("This link is not valid.") from None
 
 
 class Hasher(Protocol):
@@ -56,10 +85,14 @@ class TokenPair:
 class Accounts:
     """The identity use cases, one method each, over the shared write model."""
 
-    def __init__(self, app: WriteModel, hasher: Hasher, tokens: Tokens) -> None:
+    def __init__(self, app: WriteModel, hasher: Hasher, tokens: Tokens, *,
+                 mailer: Mailer | None = None,
+                 link_base: Callable[[], str] = lambda: "http://127.0.0.1:8000") -> None:
         self.app = app
         self.hasher = hasher
         self.tokens = tokens
+        self.mailer = mailer  # None: no mail is sent (unit tests of the write model)
+        self.link_base = link_base  # read when a link is made: `serve` may fill it in late
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -89,20 +122,31 @@ class Accounts:
 
     def sign_up(self, *, email: str, password: str, name: str, timezone: str = "UTC",
                 locale: str = "en", role: str = MEMBER, actor: str | None = None,
-                ) -> tuple[Account, int]:
-        """Creates an account; a second sign-up with the same email is `email_taken`."""
+                verified: bool = False) -> tuple[Account, int]:
+        """Creates an account; a second sign-up with the same email is `email_taken`.
+
+        The address is unverified and a verification link is emailed, unless a trusted caller
+        vouches for it (`verified`, e.g. `create-admin`)."""
         if self.find(account_id_for(email)) is not None:
             raise EmailTaken("An account with this email already exists.")
         password_hash = self.hasher.hash(password)
+        now = self.app.clock()
         account = Account.sign_up(
             email=email, name=name, password_hash=password_hash, timezone=timezone,
-            locale=locale, role=role, actor=actor or str(account_id_for(email)),
-            now=self.app.clock())
+            locale=locale, role=role, actor=actor or str(account_id_for(email)), now=now)
+        token = None
+        if verified:
+            account.mark_verified(actor=actor or account.actor_id, now=now)
+        else:
+            token = new_email_token(account.id)
+            account.request_verification(hash_token(token), actor=account.actor_id, now=now)
         try:
             position = self.app.commit(account)
         except IntegrityError:
             # Another sign-up of this email won the race to create the stream.
             raise EmailTaken("An account with this email already exists.") from None
+        if token:
+            self._send_link(EMAIL_VERIFICATION, account, token, position)
         return account, position
 
     def ensure_admin(self, *, email: str, password: str, name: str, actor: str,
@@ -114,7 +158,7 @@ class Accounts:
             account, position = self.grant_role(existing.id, ADMIN, actor=actor)
             return account, False, position
         account, position = self.sign_up(email=email, password=password, name=name,
-                                         role=ADMIN, actor=actor)
+                                         role=ADMIN, actor=actor, verified=True)
         return account, True, position
 
     def log_in(self, email: str, password: str) -> TokenPair:
@@ -239,3 +283,102 @@ class Accounts:
         account = self.load(account_id)
         account.deactivate(actor=actor, now=self.app.clock())
         return self.app.commit(account)
+
+    # --- email ownership -------------------------------------------------------------------------
+
+    def resend_verification(self, account_id: UUID) -> int:
+        """A fresh verification link (the older one stops working); `invalid_state` once the
+        address is verified."""
+        token = new_email_token(account_id)
+        account, position = self._request_verification(account_id, hash_token(token))
+        self._send_link(EMAIL_VERIFICATION, account, token, position)
+        return position
+
+    @retry_on_conflict
+    def _request_verification(self, account_id: UUID, token_hash: str) -> tuple[Account, int]:
+        account = self.load(account_id)
+        account.request_verification(token_hash, actor=account.actor_id, now=self.app.clock())
+        return account, self.app.commit(account)
+
+    @retry_on_conflict
+    def verify_email(self, token: str) -> tuple[Account, int]:
+        """Follows a verification link: the account's address is verified (again: no change)."""
+        account = self.find(account_of_token(token))
+        if account is None:
+            raise InvalidToken("This verification link is not valid.")
+        account.verify_email(token, now=self.app.clock())
+        return account, self.app.commit(account)
+
+    # --- forgotten password ----------------------------------------------------------------------
+
+    def request_password_reset(self, email: str) -> None:
+        """Emails a single-use reset link valid for an hour. An unknown or deactivated account
+        gets nothing, and the caller is told nothing either way (no account discovery)."""
+        account = self.find(account_id_for(email))
+        if account is None or not account.active:
+            return
+        token = new_email_token(account.id)
+        account, position = self._request_reset(account.id, hash_token(token))
+        self._send_link(PASSWORD_RESET, account, token, position)
+
+    @retry_on_conflict
+    def _request_reset(self, account_id: UUID, token_hash: str) -> tuple[Account, int]:
+        account = self.load(account_id)
+        account.request_password_reset(token_hash, actor=account.actor_id, now=self.app.clock())
+        return account, self.app.commit(account)
+
+    def reset_password(self, token: str, new_password: str) -> int:
+        """Sets a new password through a reset link; every session of the account ends."""
+        account = self.find(account_of_token(token))
+        if account is None:
+            raise InvalidToken("This password reset link is not valid.")
+        account.check_reset_token(token, now=self.app.clock())  # before the slow hash
+        password_hash = self.hasher.hash(new_password)
+        return self._reset(account.id, token, password_hash)
+
+    @retry_on_conflict
+    def _reset(self, account_id: UUID, token: str, password_hash: str) -> int:
+        account = self.load(account_id)
+        account.reset_password(token, password_hash, now=self.app.clock())
+        return self.app.commit(account)
+
+    # --- notification preferences ----------------------------------------------------------------
+
+    @retry_on_conflict
+    def change_notifications(self, account_id: UUID, *, actor: str, email: bool | None = None,
+                             reminders: bool | None = None) -> tuple[Account, int]:
+        """Email notifications and reminders on or off (None: unchanged). Also what a member's
+        unsubscribe link calls (`reminders=False`)."""
+        account = self.load(account_id)
+        account.change_notifications(actor=actor, now=self.app.clock(), email=email,
+                                     reminders=reminders)
+        return account, self.app.commit(account)
+
+    @retry_on_conflict
+    def edit_profile(self, account_id: UUID, *, actor: str, changes: dict[str, str],
+                     email: bool | None = None, reminders: bool | None = None,
+                     ) -> tuple[Account, int]:
+        """PATCH /api/me: profile fields and notification switches, in one commit."""
+        account = self.load(account_id)
+        now = self.app.clock()
+        account.change_profile(actor=actor, now=now, **changes)
+        account.change_notifications(actor=actor, now=now, email=email, reminders=reminders)
+        return account, self.app.commit(account)
+
+    # --- mail --------------------------------------------------------------------------------------
+
+    def _send_link(self, kind: str, account: Account, token: str, position: int) -> None:
+        if self.mailer is None:
+            return
+        page = "verify-email" if kind == EMAIL_VERIFICATION else "reset-password"
+        try:
+            self.mailer.send(
+                kind=kind, to=account.email, locale=account.locale,
+                context={"recipient_name": account.name,
+                         "link": f"{self.link_base()}/{page}?token={token}",
+                         "valid_minutes": 60},
+                # One message per request of a link: the position of the event that recorded it.
+                message_id=f"{kind}.{account.id.hex}.{position}")
+        except Exception:
+            # The link is recorded; the person can ask for a new one. Never fail the command.
+            log.exception("could not send the %s email of account %s", kind, account.id)

@@ -1,4 +1,10 @@
-"""Use cases of registrations: register (one, or a batch in one group commit), cancel, check in."""
+"""Use cases of registrations: register (one, or a batch in one group commit), cancel, check in.
+
+Whose email is it: a guest registration made with the address of a verified member is that
+member's (`member_id` recorded), so it shows among their registrations and they can cancel it;
+the guest who made it keeps their cancel token. An unverified account proves nothing about the
+address, so its registrations stay the guest's.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,12 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 from uuid import UUID
 
+from eventsourcing.application import AggregateNotFoundError
+
+from command_api.domain.account import Account, account_id_for
 from command_api.domain.community_event import CommunityEvent
 from command_api.domain.errors import DomainError, NotFound
 from command_api.domain.registration import Registration, hash_token, registration_id_for
@@ -42,6 +52,7 @@ class Applicant:
     email: str
     actor: str
     member_id: str | None = None
+    locale: str = "en"  # a guest's language (their Accept-Language); members': their account's
 
 
 class RegistrationUseCases(WriteModel):
@@ -50,9 +61,10 @@ class RegistrationUseCases(WriteModel):
     loaded."""
 
     def register(self, event_id: UUID, *, name: str, email: str, actor: str,
-                 member_id: str | None = None) -> Admission:
+                 member_id: str | None = None, locale: str = "en") -> Admission:
         """Seat or waitlist one attendee; event and registration are saved in one transaction."""
-        [outcome] = self.register_many([Applicant(event_id, name, email, actor, member_id)])
+        [outcome] = self.register_many([Applicant(event_id, name, email, actor, member_id,
+                                                  locale)])
         if isinstance(outcome, Exception):
             raise outcome
         return outcome
@@ -69,8 +81,11 @@ class RegistrationUseCases(WriteModel):
         stays the only guard of capacity and order.
         """
         now = self.clock()
+        # One query finds both the people coming back and the guests' addresses that have an
+        # account (only those accounts are loaded).
         desk = _Desk(self, stored_ids(self.recorder, {
-            registration_id_for(a.event_id, a.email) for a in applicants}))
+            registration_id_for(a.event_id, a.email) for a in applicants} | {
+            account_id_for(a.email) for a in applicants if a.member_id is None}))
         outcomes: list[Admission | Exception] = []
         for applicant in applicants:
             try:
@@ -127,8 +142,11 @@ class _Desk:
 
     def __init__(self, app: WriteModel, stored: set[UUID]) -> None:
         self.app = app
-        self.stored = stored  # registration ids that already have events (people coming back)
+        # registration ids that already have events (people coming back), account ids of
+        # guests' addresses that have an account
+        self.stored = stored
         self.events: dict[UUID, CommunityEvent] = {}
+        self.accounts: dict[UUID, Account | None] = {}
         self.missing: dict[UUID, NotFound] = {}
         self.registrations: dict[UUID, Registration] = {}  # admitted in this batch, in order
 
@@ -143,12 +161,43 @@ class _Desk:
                 raise
         return self.events[event_id]
 
+    def account(self, account_id: UUID) -> Account | None:
+        if account_id not in self.accounts:
+            try:
+                found: Any = self.app.repository.get(account_id)
+            except AggregateNotFoundError:
+                found = None
+            self.accounts[account_id] = found if isinstance(found, Account) else None
+        return self.accounts[account_id]
+
+    def owner(self, email: str) -> Account | None:
+        """The verified, active member whose address a guest registered with, if any."""
+        account_id = account_id_for(email)
+        if account_id not in self.stored:
+            return None
+        account = self.account(account_id)
+        return account if account and account.active and account.email_verified else None
+
+    def member_locale(self, member_id: str, fallback: str) -> str:
+        try:
+            account = self.account(UUID(member_id))
+        except ValueError:  # a test's or a job's made-up member id
+            return fallback
+        return account.locale if account else fallback
+
     def admit(self, applicant: Applicant, now: datetime) -> Admission:
         event = self.event(applicant.event_id)
         event.check_open_for_registration(now)
-        member_id = applicant.member_id
-        # Members prove who they are with their token; only guests get a cancel token.
-        token = None if member_id else secrets.token_urlsafe(24)
+        member_id, locale = applicant.member_id, applicant.locale
+        if member_id is None:
+            owner = self.owner(applicant.email)
+            if owner is not None:
+                member_id, locale = owner.actor_id, owner.locale
+        else:
+            locale = self.member_locale(member_id, locale)
+        # Members prove who they are with their token; guests (also one who used a member's
+        # address) get a cancel token.
+        token = None if applicant.member_id else secrets.token_urlsafe(24)
         token_hash = hash_token(token) if token else None
         registration_id = registration_id_for(event.id, applicant.email)
         registration = self.registrations.get(registration_id)
@@ -157,10 +206,10 @@ class _Desk:
         if registration is None:
             registration = Registration.open(
                 event_id=event.id, email=applicant.email, member_id=member_id,
-                cancel_token_hash=token_hash, actor=applicant.actor, now=now)
+                cancel_token_hash=token_hash, actor=applicant.actor, now=now, locale=locale)
         else:
             registration.reopen(member_id=member_id, cancel_token_hash=token_hash,
-                                actor=applicant.actor, now=now)
+                                actor=applicant.actor, now=now, locale=locale)
         # The event refuses before it changes (a full event without waitlist, a closed one), so
         # a refused registrant leaves no trace: its registration object is simply not saved.
         status = event.admit(registration.id, name=applicant.name.strip(),

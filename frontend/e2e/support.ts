@@ -60,27 +60,42 @@ export async function openEvent(page: Page, title: string) {
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 }
 
-/** Creates a published event through the API as the admin; returns its id. */
-export async function createEventAsAdmin(
-  request: APIRequestContext,
-  input: { title: string; capacity: number },
-): Promise<string> {
-  const { email, password } = adminCredentials();
+/** A bearer token for `credentials`, through the OAuth2 password form. */
+export async function apiToken(request: APIRequestContext, credentials: Credentials) {
   const token = await request.post('/api/auth/token', {
-    form: { username: email, password },
+    form: { username: credentials.email, password: credentials.password },
   });
   expect(token.status(), await token.text()).toBe(200);
-  const { access_token } = (await token.json()) as { access_token: string };
+  return ((await token.json()) as { access_token: string }).access_token;
+}
+
+/** `2030-01-01T10:00:00+00:00`: an instant as the API takes it. */
+const isoInstant = (at: Date) => at.toISOString().replace(/\.\d{3}Z$/, '+00:00');
+
+/**
+ * Creates a published event through the API as the admin; returns its id. It starts next week
+ * at 18:00 UTC, or at `startsAt` (an event starting seconds from now is how a spec gets one
+ * that has started: the API refuses a start in the past).
+ */
+export async function createEventAsAdmin(
+  request: APIRequestContext,
+  input: { title: string; capacity: number; startsAt?: Date },
+): Promise<string> {
+  const accessToken = await apiToken(request, adminCredentials());
   const day = nextWeek();
+  const starts = input.startsAt ? isoInstant(input.startsAt) : `${day}T18:00:00+00:00`;
+  const ends = input.startsAt
+    ? isoInstant(new Date(input.startsAt.getTime() + 2 * 3_600_000))
+    : `${day}T20:00:00+00:00`;
   const created = await request.post('/api/events', {
-    headers: { Authorization: `Bearer ${access_token}` },
+    headers: { Authorization: `Bearer ${accessToken}` },
     data: {
       title: input.title,
       description: 'Created by the e2e spec.',
       category: 'social',
       tags: ['e2e'],
-      starts_at: `${day}T18:00:00+00:00`,
-      ends_at: `${day}T20:00:00+00:00`,
+      starts_at: starts,
+      ends_at: ends,
       timezone: 'UTC',
       location: { country: 'GB', city: 'Leeds', venue: 'Corn Exchange' },
       capacity: input.capacity,
@@ -90,4 +105,31 @@ export async function createEventAsAdmin(
   });
   expect(created.status(), await created.text()).toBe(201);
   return ((await created.json()) as { id: string }).id;
+}
+
+/** Signs up a new member through the API; returns its credentials. */
+export async function signUpMember(
+  request: APIRequestContext,
+  name: string,
+  email: string,
+): Promise<Credentials> {
+  const password = 'correct horse battery staple';
+  const made = await request.post('/api/auth/signup', { data: { name, email, password } });
+  expect(made.status(), await made.text()).toBe(201);
+  return { email, password };
+}
+
+/** Registers the member for the event through the API (a confirmed seat, given capacity). */
+export async function registerMember(
+  request: APIRequestContext,
+  member: Credentials,
+  eventId: string,
+): Promise<void> {
+  const accessToken = await apiToken(request, member);
+  const made = await request.post(`/api/events/${eventId}/registrations`, {
+    headers: { Authorization: `Bearer ${accessToken}` },
+    data: {},
+  });
+  expect(made.status(), await made.text()).toBe(201);
+  expect(((await made.json()) as { status: string }).status).toBe('confirmed');
 }

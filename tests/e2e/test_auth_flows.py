@@ -46,7 +46,9 @@ def test_sign_up_then_sign_in_and_see_the_profile(client: TestClient) -> None:
     assert pair["token_type"] == "bearer" and pair["expires_in"] == 15 * 60
     me = client.get("/api/me", headers=auth(pair["access_token"])).json()
     assert me == {"id": body["id"], "email": "asha@example.org", "name": "Asha Rao",
-                  "role": "member", "timezone": "Asia/Kolkata", "locale": "en-IN"}
+                  "role": "member", "timezone": "Asia/Kolkata", "locale": "en-IN",
+                  # Wave 2: the address is verified through the emailed link (H5)
+                  "email_verified": False, "notifications": {"email": True, "reminders": True}}
 
 
 def test_an_email_signs_up_once_in_any_case(client: TestClient) -> None:

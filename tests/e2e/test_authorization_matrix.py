@@ -67,12 +67,48 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("GET", "/api/events/{event_id}/waitlist"): OWNER_OR_ADMIN,
     ("GET", "/api/events/{event_id}/history"): OWNER_OR_ADMIN,
     ("GET", "/api/events/{event_id}/calendar.ics"): EVERYONE_OK,
+    # Ratings (H1). The world's event has not started and nobody signed in is registered, so
+    # rating is `not_attendee` (403) for every role that may rate and `forbidden` for analysts;
+    # the window and attendance themselves are tests/e2e/test_ratings.py's.
+    ("GET", "/api/events/{event_id}/ratings"): EVERYONE_OK,
+    ("GET", "/api/events/{event_id}/ratings/me"): row(401, 404, 404, 404, 404, 404),
+    ("PUT", "/api/events/{event_id}/ratings/me"): row(401, 403, 403, 403, 403, 403),
+    ("DELETE", "/api/events/{event_id}/ratings/me"): row(401, 404, 404, 404, 403, 404),
+    # A guest's rating: only with the registration's token (a wrong one here, for everyone).
+    ("GET", "/api/events/{event_id}/ratings/guest"): row(403, 403, 403, 403, 403, 403),
+    ("PUT", "/api/events/{event_id}/ratings/guest"): row(403, 403, 403, 403, 403, 403),
+    ("DELETE", "/api/events/{event_id}/ratings/guest"): row(403, 403, 403, 403, 403, 403),
+    # Moderation: the owner and admins get as far as the (unknown) rating.
+    ("POST", "/api/events/{event_id}/ratings/{rating_id}/hide"): row(401, 403, 403, 404, 403, 404),
+    ("POST", "/api/events/{event_id}/ratings/{rating_id}/unhide"):
+        row(401, 403, 403, 404, 403, 404),
+    # The emailed links (H5): anyone with a link; the unknown token here is refused for all.
+    ("POST", "/api/auth/verify"): row(409, 409, 409, 409, 409, 409),
+    ("POST", "/api/auth/verify/resend"): row(401, 202, 202, 202, 202, 202),
+    ("POST", "/api/auth/password-reset"): row(202, 202, 202, 202, 202, 202),
+    ("POST", "/api/auth/password-reset/confirm"): row(409, 409, 409, 409, 409, 409),
+    # A registration's page: its guest (token), its member, the owner and admins; the same 404
+    # as an unknown id for everyone else (the guest's token is tested elsewhere).
+    ("GET", "/api/events/{event_id}/registrations/{registration_id}"):
+        row(404, 404, 404, 200, 404, 200),
+    # A member's own inbox; an unknown notification is 404 to everyone signed in (another
+    # member's notification is the same 404: tests/e2e/test_inbox.py).
+    ("GET", "/api/me/notifications"): SIGNED_IN,
+    ("POST", "/api/me/notifications/read-all"): SIGNED_IN,
+    ("POST", "/api/me/notifications/{notification_id}/read"): row(401, 404, 404, 404, 404, 404),
+    # The link of an email, whoever follows it: a forged link is 404 `invalid_link` for all.
+    ("GET", "/api/unsubscribe"): row(404, 404, 404, 404, 404, 404),
+    ("POST", "/api/unsubscribe"): row(404, 404, 404, 404, 404, 404),
     # For load balancers and monitors: public (query_api/health.py).
     ("GET", "/api/health"): EVERYONE_OK,
     ("GET", "/api/ready"): EVERYONE_OK,
 }
 
 _worlds = itertools.count(1)
+UNKNOWN_RATING = "00000000-0000-4000-8000-000000000000"
+UNKNOWN_NOTIFICATION = "00000000-0000-4000-8000-000000000001"
+FORGED_UNSUBSCRIBE = "member:00000000000040008000000000000002.forgedsignature"
+UNKNOWN_LINK = "0" * 32 + ".not-a-token"
 
 
 @dataclass
@@ -150,13 +186,34 @@ BODIES: dict[tuple[str, str], Request] = {
     ("POST", "/api/events/{event_id}/registrations"): lambda c, k, w, r: {"json": (
         {"name": "Walk In", "email": f"walk-in.{w.user_id[:8]}@example.org"}
         if r == "anonymous" else {})},
+    ("PUT", "/api/events/{event_id}/ratings/me"): lambda c, k, w, r: {"json": {"score": 4}},
+    ("POST", "/api/auth/verify"): lambda c, k, w, r: {"params": {"token": UNKNOWN_LINK}},
+    ("GET", "/api/unsubscribe"): lambda c, k, w, r: {"params": {"token": FORGED_UNSUBSCRIBE}},
+    ("POST", "/api/unsubscribe"): lambda c, k, w, r: {"params": {"token": FORGED_UNSUBSCRIBE}},
+    ("POST", "/api/auth/password-reset"): lambda c, k, w, r: {"json": {
+        "email": w.accounts["member"]["email"]}},
+    ("POST", "/api/auth/password-reset/confirm"): lambda c, k, w, r: {"json": {
+        "token": UNKNOWN_LINK, "new_password": "another long passphrase"}},
+    ("PUT", "/api/events/{event_id}/ratings/guest"): lambda c, k, w, r: {
+        "json": {"score": 4}, "params": _guest_rating(w)},
+    ("GET", "/api/events/{event_id}/ratings/guest"): lambda c, k, w, r: {
+        "params": _guest_rating(w)},
+    ("DELETE", "/api/events/{event_id}/ratings/guest"): lambda c, k, w, r: {
+        "params": _guest_rating(w)},
+    ("POST", "/api/events/{event_id}/ratings/{rating_id}/hide"): lambda c, k, w, r: {
+        "json": {"reason": "Rude"}},
 }
+
+
+def _guest_rating(world: World) -> dict[str, str]:
+    return {"registration_id": world.registration_id, "token": "not-the-cancel-token"}
 
 
 def _url(path: str, world: World) -> str:
     event_id = world.draft_id if path.endswith("/publish") else world.event_id
     return path.format(event_id=event_id, registration_id=world.registration_id,
-                       user_id=world.user_id)
+                       user_id=world.user_id, rating_id=UNKNOWN_RATING,
+                       notification_id=UNKNOWN_NOTIFICATION)
 
 
 def test_every_route_is_in_the_table(client: TestClient) -> None:
@@ -185,7 +242,7 @@ def test_each_caller_gets_the_expected_status(client: TestClient, clock: FakeClo
                 assert response.json()["code"] == "unauthorized"
                 assert response.headers["WWW-Authenticate"] == "Bearer"
             elif status == 403:
-                assert response.json()["code"] in {"forbidden", "not_owner"}
+                assert response.json()["code"] in {"forbidden", "not_owner", "not_attendee"}
     assert wrong == []
 
 

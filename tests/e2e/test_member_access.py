@@ -136,7 +136,9 @@ def test_role_changes_are_audited_with_their_actor(client: TestClient) -> None:
                           headers=admin)
     assert response.status_code == 200, response.text
     history = client.get(f"/api/users/{made['id']}/history", headers=admin).json()["items"]
-    assert [e["type"] for e in history] == ["account.signed_up", "account.role_granted"]
+    assert [e["type"] for e in history] == ["account.signed_up",
+                                            "account.verification_requested",  # Wave 2 (H5)
+                                            "account.role_granted"]
     granted = history[-1]
     assert granted["actor"] == admin_account["id"]
     assert granted["data"] == {"role": "organizer", "previous": "member"}

@@ -23,7 +23,8 @@ def api(container: Container) -> Iterator[TestClient]:
 def test_ready_lists_each_read_model_and_takes_no_token(api: TestClient) -> None:
     answer = api.get("/api/ready")
     assert answer.status_code == 200
-    assert {m["name"] for m in answer.json()["read_models"]} == {"catalogue", "attendees", "users"}
+    assert {m["name"] for m in answer.json()["read_models"]} == {
+        "catalogue", "attendees", "users", "reminder_schedule", "ratings", "inbox"}
     assert api.get("/api/health").json() == {"status": "ok"}
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from typing import Any
 from urllib.parse import quote
 from uuid import UUID
@@ -109,12 +110,62 @@ class Baselines:
             ("POST", "/api/auth/logout"): lambda: (
                 "/api/auth/logout", {"refresh_token": "not-a-token"}, {}),
         }
+        self._rating_routes()
+        self._email_link_routes()
 
     def _password_change(self) -> tuple[str, dict[str, Any], dict[str, str]]:
         account = make_account(self.client, "member")  # a change ends the account's sessions
         return ("/api/me/password", {"current_password": PASSWORD,
                                      "new_password": "another fine passphrase 9"},
                 fresh_token(self.client, account["id"]))
+
+    def _rating_routes(self) -> None:
+        """Ratings (H1): an event that has just started, rated by a member and a guest, so
+        comments and reasons that pass the edge reach the read models."""
+        client, clock = self.client, self.clock
+        starts = clock.now + timedelta(minutes=1)
+        rated = new_event(client, clock, starts_at=starts.isoformat(),
+                          ends_at=(starts + timedelta(hours=2)).isoformat())
+        rater = make_account(client, "member")
+        joined = send(client, "POST", f"/api/events/{rated}/registrations", {},
+                      fresh_token(client, rater["id"]))
+        guest = send(client, "POST", f"/api/events/{rated}/registrations",
+                     {"name": "Rating Guest", "email": unique_email()}).json()
+        assert joined.status_code == 201, joined.text
+        clock.advance(minutes=2)
+        rating_id = send(client, "PUT", f"/api/events/{rated}/ratings/me",
+                         {"score": 4, "comment": "Fine"},
+                         fresh_token(client, rater["id"])).json()["rating_id"]
+        guest_query = (f"registration_id={guest['registration_id']}&"
+                       f"token={guest['cancel_token']}")
+
+        def hide() -> tuple[str, dict[str, Any], dict[str, str]]:
+            # Shown again first, so every reason meets a visible comment (409 otherwise).
+            send(client, "POST", f"/api/events/{rated}/ratings/{rating_id}/unhide", {},
+                 as_organizer(client))
+            return (f"/api/events/{rated}/ratings/{rating_id}/hide", {"reason": "rude"},
+                    as_organizer(client))
+
+        self.routes.update({
+            ("PUT", "/api/events/{event_id}/ratings/me"): lambda: (
+                f"/api/events/{rated}/ratings/me", {"score": 3},
+                fresh_token(client, rater["id"])),
+            ("PUT", "/api/events/{event_id}/ratings/guest"): lambda: (
+                f"/api/events/{rated}/ratings/guest?{guest_query}", {"score": 5}, {}),
+            ("POST", "/api/events/{event_id}/ratings/{rating_id}/hide"): hide,
+        })
+
+    def _email_link_routes(self) -> None:
+        """The forgotten-password routes (H5): a reset asked for a real account (its email is
+        sent), and a confirmation whose token is unknown (409, so nothing is written)."""
+        self.routes.update({
+            ("POST", "/api/auth/password-reset"): lambda: (
+                "/api/auth/password-reset", {"email": self.member["email"]}, {}),
+            ("POST", "/api/auth/password-reset/confirm"): lambda: (
+                "/api/auth/password-reset/confirm",
+                {"token": "0" * 32 + ".unknown", "new_password": "another fine passphrase 9"},
+                {}),
+        })
 
     def request(self, field: Field, value: Any) -> tuple[str, dict[str, Any], dict[str, str]]:
         path, body, headers = self.routes[(field.method, field.path)]()
@@ -204,6 +255,10 @@ def test_every_query_parameter_answers_poison_values_without_a_500(
     event_id = new_event(client, clock)
     admin = make_account(client, "admin")
     ids = {"event_id": event_id, "user_id": admin["id"]}
+    # A real registration, so its page (H5) answers past the lookup.
+    ids["registration_id"] = send(client, "POST", f"/api/events/{event_id}/registrations",
+                                  {"name": "Page Guest", "email": unique_email()}
+                                  ).json()["registration_id"]
     parameters = query_parameters(spec)
     assert {("/api/events", "city"), ("/api/events", "starts_from"),
             ("/api/events/{event_id}/attendees", "as_of"), ("/api/events", "tz")} <= {

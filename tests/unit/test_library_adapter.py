@@ -12,7 +12,12 @@ from uuid import uuid4
 
 import pytest
 from eventsourcing.application import Application
-from eventsourcing.postgres import PostgresAggregateRecorder, PostgresApplicationRecorder
+from eventsourcing.persistence import IntegrityError, ProcessRecorder
+from eventsourcing.postgres import (
+    PostgresAggregateRecorder,
+    PostgresApplicationRecorder,
+    PostgresProcessRecorder,
+)
 from eventsourcing.sqlite import SQLiteAggregateRecorder
 from eventsourcing.utils import retry
 
@@ -103,7 +108,8 @@ def test_the_retry_decorator_keeps_its_shape() -> None:
     assert calls == [1], "the library's retry wrapper was not taken off"
 
 
-@pytest.mark.parametrize("recorder", [PostgresAggregateRecorder, PostgresApplicationRecorder])
+@pytest.mark.parametrize("recorder", [PostgresAggregateRecorder, PostgresApplicationRecorder,
+                                      PostgresProcessRecorder])  # the write model's (H2)
 def test_the_postgres_recorder_still_retries_what_we_take_off(recorder: type) -> None:
     retried = {name for name in dir(recorder)
                if getattr(getattr(recorder, name, None), "__code__", None) is not None
@@ -163,3 +169,32 @@ def test_the_adapter_is_the_only_module_that_names_the_internals() -> None:
         for internal in ("events_table_name", "repository.cache", "datastore", "__wrapped__"):
             assert internal not in source, (module.__name__, internal)
     assert store_adapter.__name__ == "kernel.store_adapter"
+
+
+# --- tracking with the events (H2: the notifier, docs/decisions/0005) ----------------------------
+
+def test_the_record_hook_takes_a_processing_event() -> None:
+    hook = getattr(Application, store_adapter.RECORD, None)
+    assert hook is not None, f"Application.{store_adapter.RECORD} is gone: revisit save_tracked"
+    assert list(inspect.signature(hook).parameters) == ["self", "processing_event"]
+
+
+def test_save_tracked_commits_events_and_position_together_or_not_at_all(settings: Settings) -> None:
+    app = build_write_model(settings, create_tables=True)
+    try:
+        assert isinstance(app.recorder, ProcessRecorder)
+        event = CommunityEvent.schedule(actor="org-1", now=NOW, **event_details())
+        recordings = store_adapter.save_tracked(app, "policy", 7, event)
+        assert [r.domain_event.originator_id for r in recordings] == [event.id]
+        assert app.recorder.max_tracking_id("policy") == 7
+        # A position not past the recorded one is refused, and the events with it are not saved.
+        late = CommunityEvent.schedule(actor="org-1", now=NOW, **event_details())
+        with pytest.raises(IntegrityError):
+            store_adapter.save_tracked(app, "policy", 7, late)
+        assert stored_ids(app.recorder, {late.id}) == set()
+        # Tracking alone (a batch that decided nothing) moves too.
+        assert store_adapter.save_tracked(app, "policy", 9) == []
+        assert app.recorder.max_tracking_id("policy") == 9
+        assert app.recorder.max_tracking_id("another") is None
+    finally:
+        app.close()

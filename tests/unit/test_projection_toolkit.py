@@ -11,6 +11,7 @@ from sqlalchemy import create_engine
 
 from command_api.domain.account import Account
 from command_api.domain.community_event import CommunityEvent
+from command_api.domain.rating import Rating
 from projections import attendees, catalogue, users
 from projections.base import Rebuild
 from projections.dialects import PostgresDialect, SqliteDialect, dialect_of
@@ -130,7 +131,9 @@ def test_a_read_model_that_overrides_apply_is_rebuilt_through_it() -> None:
         assert type(users.Users().rebuild(conn)) is FoldRebuild
         assert type(Patched().rebuild(conn)) is Rebuild  # batch by batch, through its apply
         assert isinstance(dialect_of(conn), SqliteDialect)
-    assert catalogue.Catalogue.reads == (CommunityEvent.Event, Account.ProfileChanged)
+    # ratings move the rated event's average: the three events that change a score
+    assert catalogue.Catalogue.reads == (CommunityEvent.Event, Rating.Rated, Rating.Changed,
+                                         Rating.Withdrawn, Account.ProfileChanged)
     assert users.Users.reads == (Account.Event,)
 
 

@@ -1,11 +1,16 @@
 import { Link, NavLink, Outlet } from 'react-router';
 import { UserMenu } from '@/features/auth/components/UserMenu';
 import { useAuth, useResetOnSessionChange } from '@/features/auth/components/use-auth';
+import { useLiveInbox } from '@/features/notifications/api/live-inbox';
+import { InboxLink } from '@/features/notifications/components/InboxLink';
 import { canCreateEvents, isAdmin } from '@/lib/authorization';
+import { useLiveConnection } from '@/lib/live';
 
 /** The page frame: header with role-aware navigation and the account corner. */
 export function Layout() {
   useResetOnSessionChange();
+  useLiveConnection();
+  useLiveInbox();
   const { loggedIn, user } = useAuth();
   return (
     <>
@@ -41,7 +46,10 @@ export function Layout() {
               ) : null}
             </ul>
           </nav>
-          <UserMenu />
+          <div className="site-header__account">
+            {loggedIn ? <InboxLink /> : null}
+            <UserMenu />
+          </div>
         </div>
       </header>
       <main id="main" className="container" tabIndex={-1}>

@@ -4,14 +4,20 @@ import { Layout } from './layout';
 import { AdminUsersRoute } from './routes/admin-users';
 import { EventDetailRoute } from './routes/event-detail';
 import { EventsListRoute } from './routes/events-list';
+import { ForgotPasswordRoute } from './routes/forgot-password';
+import { InboxRoute } from './routes/inbox';
 import { LoginRoute } from './routes/login';
 import { ManageEventRoute } from './routes/manage-event';
 import { MyRegistrationsRoute } from './routes/my-registrations';
 import { NotFoundRoute } from './routes/not-found';
 import { OrganizeNewRoute } from './routes/organize-new';
 import { ProfileRoute } from './routes/profile';
+import { RegistrationRoute } from './routes/registration';
+import { ResetPasswordRoute } from './routes/reset-password';
 import { RouteError } from './routes/route-error';
 import { SignupRoute } from './routes/signup';
+import { UnsubscribeRoute } from './routes/unsubscribe';
+import { VerifyEmailRoute } from './routes/verify-email';
 
 const ORGANIZERS = ['organizer', 'admin'] as const;
 
@@ -22,6 +28,12 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <EventsListRoute /> },
       { path: 'events/:id', element: <EventDetailRoute /> },
+      // The links in emails: a guest's registration (its token in the query) and account links.
+      { path: 'events/:id/registrations/:rid', element: <RegistrationRoute /> },
+      { path: 'unsubscribe', element: <UnsubscribeRoute /> },
+      { path: 'forgot-password', element: <ForgotPasswordRoute /> },
+      { path: 'reset-password', element: <ResetPasswordRoute /> },
+      { path: 'verify-email', element: <VerifyEmailRoute /> },
       {
         // Ownership is checked on the page (and by the server): any account may own an event.
         path: 'events/:id/manage',
@@ -46,6 +58,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAuth>
             <ProfileRoute />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'inbox',
+        element: (
+          <RequireAuth>
+            <InboxRoute />
           </RequireAuth>
         ),
       },

@@ -14,6 +14,12 @@ export const eventKeys = {
     [...eventKeys.detail(id), 'waitlist', params] as const,
   history: (id: string, params: QueryParams) =>
     [...eventKeys.detail(id), 'history', params] as const,
+  ratings: (id: string, params: QueryParams) =>
+    [...eventKeys.detail(id), 'ratings', params] as const,
+  /** The caller's own rating: a member's (session) or a guest's (their registration token). */
+  myRating: (id: string, who: string) => [...eventKeys.detail(id), 'my-rating', who] as const,
+  registration: (id: string, registrationId: string, token: string) =>
+    [...eventKeys.detail(id), 'registration', registrationId, token] as const,
 };
 
 // Keyed on the login session (see auth-tokens.ts) so another login never shows the last one's data.
@@ -31,4 +37,10 @@ export const myRegistrationKeys = {
   all: ['my-registrations'] as const,
   list: (session: string, params: QueryParams) =>
     [...myRegistrationKeys.all, session, params] as const,
+};
+
+export const notificationKeys = {
+  all: ['notifications'] as const,
+  list: (session: string, params: QueryParams) =>
+    [...notificationKeys.all, session, 'list', params] as const,
 };

@@ -75,3 +75,45 @@ export type SignupIn = Schemas['SignupIn'];
 export type SignedUp = Schemas['SignedUp'];
 /** A row of GET /api/me/registrations. */
 export type MyRegistration = Schemas['MyRegistrationOut'];
+
+// Ratings and feedback (Wave 2)
+
+/** GET /api/events/{id}/ratings: summary plus a page of ratings. */
+export type RatingsPage = Schemas['RatingsPage'];
+/** One rating of that page; `hidden` ones only with include_hidden=true. */
+export type RatingOut = Schemas['RatingOut'];
+/** GET …/ratings/me or /guest: the caller's own rating (404 when none). */
+export type MyRatingOut = Schemas['MyRatingOut'];
+export type RatingIn = Schemas['RatingIn'];
+export type RatingSaved = Schemas['RatingSavedOut'];
+export type RatingChanged = Schemas['RatingChangedOut'];
+export type HideCommentIn = Schemas['HideCommentIn'];
+
+// Notifications (Wave 2)
+
+export type NotificationKind = Schemas['NotificationKind'];
+export const NOTIFICATION_KINDS = membersOf<NotificationKind>({
+  registration_confirmed: null,
+  waitlisted: null,
+  promoted: null,
+  registration_cancelled: null,
+  event_changed: null,
+  event_cancelled: null,
+  reminder: null,
+  feedback_request: null,
+});
+export type NotificationOut = Schemas['NotificationOut'];
+/** GET /api/me/notifications: a page, newest first, plus `unread`. */
+export type InboxPage = Schemas['InboxPage'];
+export type UnreadOut = Schemas['UnreadOut'];
+export type Unsubscribed = Schemas['UnsubscribedOut'];
+/** GET /api/events/{id}/registrations/{rid}?token=: the guest's registration page. */
+export type RegistrationPageOut = Schemas['RegistrationPageOut'];
+/** The profile's `notifications` switches. */
+export type NotificationSettings = Schemas['NotificationSwitches'];
+export type PasswordResetIn = Schemas['PasswordResetIn'];
+export type PasswordResetConfirmIn = Schemas['PasswordResetConfirmIn'];
+export type PasswordResetAccepted = Schemas['PasswordResetAccepted'];
+export type PasswordResetDone = Schemas['PasswordResetDone'];
+export type Verified = Schemas['VerifiedOut'];
+export type Positioned = Schemas['RatingChangedOut'];

@@ -32,6 +32,8 @@ describe('form limits', () => {
     ['eventDescription', 'EventIn', 'description'],
     ['countryCode', 'Location', 'country'],
     ['cancelReason', 'CancelEventIn', 'reason'],
+    ['ratingComment', 'RatingIn', 'comment'],
+    ['hideReason', 'HideCommentIn', 'reason'],
   ] as const)('%s matches %s.%s', (limit, schema, field) => {
     expect(LIMITS[limit]).toBe(maxLength(schema, field));
   });

@@ -8,4 +8,6 @@ export const LIMITS = {
   eventDescription: 10000,
   countryCode: 2,
   cancelReason: 1000,
+  ratingComment: 2000,
+  hideReason: 1000,
 } as const;

@@ -22,6 +22,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request Password Reset
+         * @description Forgot your password? Emails a single-use link valid for one hour, if an account has
+         *     this address. The answer is the same either way.
+         */
+        post: operations["request_password_reset_api_auth_password_reset_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm Password Reset
+         * @description Choose a new password with the emailed link; every session of the account ends.
+         */
+        post: operations["confirm_password_reset_api_auth_password_reset_confirm_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/refresh": {
         parameters: {
             query?: never;
@@ -76,6 +117,46 @@ export interface paths {
          * @description Sign in (OAuth2 password flow): form fields `username` (email) and `password`.
          */
         post: operations["log_in_api_auth_token_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify Email
+         * @description Confirm your email address with the link sent at sign-up.
+         */
+        post: operations["verify_email_api_auth_verify_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resend Verification
+         * @description Email a new verification link (the previous one stops working).
+         */
+        post: operations["resend_verification_api_auth_verify_resend_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -235,6 +316,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{event_id}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An event's ratings
+         * @description Returns the average, count and distribution of an event's ratings and its visible
+         *     ratings, newest first. Hiding a comment hides the item, not its score.
+         */
+        get: operations["event_ratings_api_events__event_id__ratings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{event_id}/ratings/guest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A guest's rating of an event
+         * @description Returns a guest's rating, for their registration page (404 if they have none).
+         */
+        get: operations["guest_rating_api_events__event_id__ratings_guest_get"];
+        /**
+         * Rate As Guest
+         * @description Rate an event as a guest, with your registration's id and `cancel_token` (the links in
+         *     your emails carry both); same rules and answer as `PUT …/ratings/me`.
+         */
+        put: operations["rate_as_guest_api_events__event_id__ratings_guest_put"];
+        post?: never;
+        /**
+         * Withdraw As Guest
+         * @description Withdraw a guest's rating, with the registration's id and `cancel_token`.
+         */
+        delete: operations["withdraw_as_guest_api_events__event_id__ratings_guest_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{event_id}/ratings/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My rating of an event
+         * @description Returns the signed-in member's rating of the event (404 if they have none).
+         */
+        get: operations["my_rating_api_events__event_id__ratings_me_get"];
+        /**
+         * Rate As Member
+         * @description Rate an event you attend (confirmed), from its start until 30 days after its end; a
+         *     second PUT replaces the first.
+         */
+        put: operations["rate_as_member_api_events__event_id__ratings_me_put"];
+        post?: never;
+        /**
+         * Withdraw As Member
+         * @description Withdraw your rating (at any time); you may rate again while rating is open.
+         */
+        delete: operations["withdraw_as_member_api_events__event_id__ratings_me_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{event_id}/ratings/{rating_id}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hide Comment
+         * @description Hide a rating's comment from the public list (the event's organizer or an admin). The
+         *     score still counts; the history keeps the comment.
+         */
+        post: operations["hide_comment_api_events__event_id__ratings__rating_id__hide_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{event_id}/ratings/{rating_id}/unhide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unhide Comment
+         * @description Show a hidden comment again.
+         */
+        post: operations["unhide_comment_api_events__event_id__ratings__rating_id__unhide_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/{event_id}/registrations": {
         parameters: {
             query?: never;
@@ -249,7 +450,8 @@ export interface paths {
          * @description Register for an event: a seat if one is free, else a place on the waitlist.
          *
          *     With a bearer token you register as yourself (send `{}`); without one, as a guest with a
-         *     name and an email (you get a `cancel_token`).
+         *     name and an email (you get a `cancel_token`; emails come in your `Accept-Language`). A
+         *     guest registration with the address of a verified member is that member's too.
          */
         post: operations["register_api_events__event_id__registrations_post"];
         delete?: never;
@@ -265,13 +467,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * One registration
+         * @description A registration's status, waitlist place and check-in, for the guest (with `token`), the
+         *     member who holds it, the event's organizer and admins. Times in `tz` or the event's zone.
+         */
+        get: operations["registration_page_api_events__event_id__registrations__registration_id__get"];
         put?: never;
         post?: never;
         /**
          * Cancel Registration
          * @description Cancel a registration (yours, or any of an event you organize); a freed seat goes to
-         *     the first person on the waitlist. Guests pass their `cancel_token`.
+         *     the first person on the waitlist. Guests pass their `cancel_token` (or their email link's).
          */
         delete: operations["cancel_registration_api_events__event_id__registrations__registration_id__delete"];
         options?: never;
@@ -348,7 +555,7 @@ export interface paths {
         };
         /**
          * My profile
-         * @description Returns the signed-in account's profile.
+         * @description Returns the signed-in account's profile, email verification and notification switches.
          */
         get: operations["my_profile_api_me_get"];
         put?: never;
@@ -358,9 +565,70 @@ export interface paths {
         head?: never;
         /**
          * Edit Profile
-         * @description Change your name, time zone or language.
+         * @description Change your name, time zone, language or notification switches (`notifications`).
          */
         patch: operations["edit_profile_api_me_patch"];
+        trace?: never;
+    };
+    "/api/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notifications
+         * @description Lists your notifications, newest first, with the number still unread.
+         */
+        get: operations["my_notifications_api_me_notifications_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark all notifications read
+         * @description Marks every one of your notifications read; answers how many stay unread (0, or those
+         *     issued meanwhile).
+         */
+        post: operations["mark_all_read_api_me_notifications_read_all_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/{notification_id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a notification read
+         * @description Marks one of your notifications read (again: no change); answers how many stay unread.
+         */
+        post: operations["mark_read_api_me_notifications__notification_id__read_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/me/password": {
@@ -418,6 +686,31 @@ export interface paths {
         get: operations["ready_api_ready_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unsubscribe Page
+         * @description A page with one button that stops reminders for the link's registration or member.
+         */
+        get: operations["unsubscribe_page_api_unsubscribe_get"];
+        put?: never;
+        /**
+         * Unsubscribe
+         * @description Stop reminders for the link's registration (guests) or member. Accepts RFC 8058 one-click
+         *     posts (`List-Unsubscribe=One-Click`); any body is ignored.
+         */
+        post: operations["unsubscribe_api_unsubscribe_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -871,6 +1164,14 @@ export interface components {
             status?: "ok";
         };
         /**
+         * HideCommentIn
+         * @description Why the comment is hidden (kept in the event's history).
+         */
+        HideCommentIn: {
+            /** Reason */
+            reason: string;
+        };
+        /**
          * HistoryEntryOut
          * @description One recorded domain event of the event's ledger.
          * @example {
@@ -908,6 +1209,25 @@ export interface components {
              */
             type: string;
         };
+        /** InboxPage */
+        InboxPage: {
+            /** Items */
+            items: components["schemas"]["NotificationOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
+            /**
+             * Total Exact
+             * @description False when `total` is a lower bound: there are more matches than it says
+             * @default true
+             */
+            total_exact?: boolean;
+            /** Unread */
+            unread: number;
+        };
         /** Location */
         Location: {
             /** City */
@@ -934,6 +1254,41 @@ export interface components {
             venue?: string | null;
         };
         /**
+         * MyRatingOut
+         * @description Your own rating, hidden or not (you see your comment either way).
+         */
+        MyRatingOut: {
+            /** Author Name */
+            author_name: string;
+            /** Comment */
+            comment: string | null;
+            /**
+             * Hidden
+             * @description True only in `include_hidden=true` lists
+             */
+            hidden: boolean;
+            /** Hidden Reason */
+            hidden_reason?: string | null;
+            /**
+             * Rated At
+             * Format: date-time
+             * @description When the score and comment as they stand were given
+             */
+            rated_at: string;
+            /**
+             * Rating Id
+             * Format: uuid
+             */
+            rating_id: string;
+            /** Score */
+            score: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
          * MyRegistrationOut
          * @description One of the signed-in member's registrations, with its event.
          */
@@ -950,6 +1305,62 @@ export interface components {
              * @description 1 = next to be promoted; null unless waitlisted
              */
             waitlist_position: number | null;
+        };
+        /**
+         * NotificationKind
+         * @description What a notification (inbox item, email) is about; also the email's X-EventConnect-Kind.
+         * @enum {string}
+         */
+        NotificationKind: "registration_confirmed" | "waitlisted" | "promoted" | "registration_cancelled" | "event_changed" | "event_cancelled" | "reminder" | "feedback_request";
+        /** NotificationOut */
+        NotificationOut: {
+            /** Body */
+            body: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Event Id */
+            event_id: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["NotificationKind"];
+            /** Read */
+            read: boolean;
+            /** Title */
+            title: string;
+        };
+        /**
+         * NotificationSwitches
+         * @description Which notifications reach the member besides the inbox (both on by default).
+         */
+        NotificationSwitches: {
+            /**
+             * Email
+             * @description Notifications also by email
+             * @default true
+             */
+            email?: boolean;
+            /**
+             * Reminders
+             * @description Reminders before events
+             * @default true
+             */
+            reminders?: boolean;
+        };
+        /**
+         * NotificationsPatch
+         * @description Either switch, or both; a switch left out stays as it is.
+         */
+        NotificationsPatch: {
+            /** Email */
+            email?: boolean | null;
+            /** Reminders */
+            reminders?: boolean | null;
         };
         /** OrganizerOut */
         OrganizerOut: {
@@ -1077,6 +1488,66 @@ export interface components {
              */
             new_password: string;
         };
+        /**
+         * PasswordResetAccepted
+         * @description The same answer whether or not an account has this address.
+         */
+        PasswordResetAccepted: {
+            /**
+             * Detail
+             * @default If an account has this address, a link to choose a new password is on its way; it is valid for one hour.
+             */
+            detail?: string;
+        };
+        /**
+         * PasswordResetConfirmIn
+         * @description The token of the emailed link and the new password.
+         */
+        PasswordResetConfirmIn: {
+            /**
+             * New Password
+             * Format: password
+             * @description At least 10 characters (at most 72 bytes), not one of the most common passwords
+             */
+            new_password: string;
+            /** Token */
+            token: string;
+        };
+        /** PasswordResetDone */
+        PasswordResetDone: {
+            /**
+             * Detail
+             * @default Your password was changed; every session ended. Sign in with the new one.
+             */
+            detail?: string;
+            /**
+             * Position
+             * @description Event-store position this command reached; pass it as X-Consistent-With to read your own write.
+             */
+            position: number;
+        };
+        /**
+         * PasswordResetIn
+         * @description The address of the account whose password was forgotten.
+         * @example {
+         *       "email": "asha@example.org"
+         *     }
+         */
+        PasswordResetIn: {
+            /**
+             * Email
+             * Format: email
+             */
+            email: string;
+        };
+        /** Positioned */
+        Positioned: {
+            /**
+             * Position
+             * @description Event-store position this command reached; pass it as X-Consistent-With to read your own write.
+             */
+            position: number;
+        };
         /** @description RFC 9457 problem details with a stable machine `code`. */
         Problem: {
             /** @example event_full */
@@ -1098,6 +1569,12 @@ export interface components {
             /** Email */
             email: string;
             /**
+             * Email Verified
+             * @description The address was confirmed through the emailed link
+             * @default false
+             */
+            email_verified?: boolean;
+            /**
              * Id
              * Format: uuid
              */
@@ -1106,6 +1583,7 @@ export interface components {
             locale: string;
             /** Name */
             name: string;
+            notifications?: components["schemas"]["NotificationSwitches"];
             role: components["schemas"]["Role"];
             /**
              * Timezone
@@ -1115,9 +1593,12 @@ export interface components {
         };
         /**
          * ProfilePatch
-         * @description Any of name, time zone and language.
+         * @description Any of name, time zone, language and the notification switches.
          * @example {
          *       "locale": "de",
+         *       "notifications": {
+         *         "reminders": false
+         *       },
          *       "timezone": "Europe/Berlin"
          *     }
          */
@@ -1126,6 +1607,7 @@ export interface components {
             locale?: string | null;
             /** Name */
             name?: string | null;
+            notifications?: components["schemas"]["NotificationsPatch"] | null;
             /** Timezone */
             timezone?: string | null;
         };
@@ -1133,6 +1615,12 @@ export interface components {
         ProfileSaved: {
             /** Email */
             email: string;
+            /**
+             * Email Verified
+             * @description The address was confirmed through the emailed link
+             * @default false
+             */
+            email_verified?: boolean;
             /**
              * Id
              * Format: uuid
@@ -1142,6 +1630,7 @@ export interface components {
             locale: string;
             /** Name */
             name: string;
+            notifications?: components["schemas"]["NotificationSwitches"];
             /**
              * Position
              * @description Event-store position this command reached; pass it as X-Consistent-With to read your own write.
@@ -1153,6 +1642,131 @@ export interface components {
              * @description IANA zone times are shown in by default
              */
             timezone: string;
+        };
+        /**
+         * RatingChangedOut
+         * @description The rating command's store position (0 when nothing needed saving).
+         */
+        RatingChangedOut: {
+            /**
+             * Position
+             * @description Event-store position this command reached; pass it as X-Consistent-With to read your own write.
+             */
+            position: number;
+        };
+        /**
+         * RatingIn
+         * @description A score from 1 to 5 and an optional comment; a blank comment is no comment.
+         * @example {
+         *       "comment": "Clear, friendly and hands-on.",
+         *       "score": 5
+         *     }
+         * @example {
+         *       "score": 3
+         *     }
+         */
+        RatingIn: {
+            /** Comment */
+            comment?: string | null;
+            /** Score */
+            score: number;
+        };
+        /**
+         * RatingOut
+         * @description One rating as the event page shows it; `hidden_reason` only for moderators.
+         */
+        RatingOut: {
+            /** Author Name */
+            author_name: string;
+            /** Comment */
+            comment: string | null;
+            /**
+             * Hidden
+             * @description True only in `include_hidden=true` lists
+             */
+            hidden: boolean;
+            /** Hidden Reason */
+            hidden_reason?: string | null;
+            /**
+             * Rated At
+             * Format: date-time
+             * @description When the score and comment as they stand were given
+             */
+            rated_at: string;
+            /**
+             * Rating Id
+             * Format: uuid
+             */
+            rating_id: string;
+            /** Score */
+            score: number;
+        };
+        /** RatingSavedOut */
+        RatingSavedOut: {
+            /** Comment */
+            comment: string | null;
+            /**
+             * Position
+             * @description Event-store position this command reached; pass it as X-Consistent-With to read your own write.
+             */
+            position: number;
+            /**
+             * Rating Id
+             * Format: uuid
+             */
+            rating_id: string;
+            /** Score */
+            score: number;
+        };
+        /**
+         * RatingsPage
+         * @description An event's ratings: summary over every counted score (hidden comments' too), and a page
+         *     of items newest first.
+         * @example {
+         *       "average": 4.5,
+         *       "count": 2,
+         *       "distribution": {
+         *         "1": 0,
+         *         "2": 0,
+         *         "3": 0,
+         *         "4": 1,
+         *         "5": 1
+         *       },
+         *       "items": [
+         *         {
+         *           "author_name": "Asha Rao",
+         *           "comment": "Loved it",
+         *           "hidden": false,
+         *           "rated_at": "2030-05-01T21:00:00+05:30",
+         *           "rating_id": "9b2f7f57-6f0e-5c43-a1d1-3d7f2c1e9a10",
+         *           "score": 5
+         *         }
+         *       ],
+         *       "page": 1,
+         *       "page_size": 20,
+         *       "total": 1
+         *     }
+         */
+        RatingsPage: {
+            /** Average */
+            average: number | null;
+            /** Count */
+            count: number;
+            /**
+             * Distribution
+             * @description Scores "1" to "5" and how many gave each
+             */
+            distribution: {
+                [key: string]: number;
+            };
+            /** Items */
+            items: components["schemas"]["RatingOut"][];
+            /** Page */
+            page: number;
+            /** Page Size */
+            page_size: number;
+            /** Total */
+            total: number;
         };
         /** ReadModelOut */
         ReadModelOut: {
@@ -1240,6 +1854,31 @@ export interface components {
             waitlist_position: number | null;
         };
         /**
+         * RegistrationPageOut
+         * @description One registration as its holder sees it.
+         * @example {
+         *       "name": "Asha Rao",
+         *       "registration_id": "5f0f3d3e-2b1e-5e7e-9f57-0d1f7c2a4b10",
+         *       "status": "waitlisted",
+         *       "waitlist_position": 2
+         *     }
+         */
+        RegistrationPageOut: {
+            /** Checked In At */
+            checked_in_at: string | null;
+            event: components["schemas"]["EventOut"];
+            /** Name */
+            name: string;
+            /**
+             * Registration Id
+             * Format: uuid
+             */
+            registration_id: string;
+            status: components["schemas"]["RegistrationStatus"];
+            /** Waitlist Position */
+            waitlist_position: number | null;
+        };
+        /**
          * RegistrationStatus
          * @enum {string}
          */
@@ -1272,6 +1911,12 @@ export interface components {
             /** Email */
             email: string;
             /**
+             * Email Verified
+             * @description The address was confirmed through the emailed link
+             * @default false
+             */
+            email_verified?: boolean;
+            /**
              * Id
              * Format: uuid
              */
@@ -1280,6 +1925,7 @@ export interface components {
             locale: string;
             /** Name */
             name: string;
+            notifications?: components["schemas"]["NotificationSwitches"];
             /**
              * Position
              * @description Event-store position this command reached; pass it as X-Consistent-With to read your own write.
@@ -1352,6 +1998,32 @@ export interface components {
              */
             token_type?: "bearer";
         };
+        /** UnreadOut */
+        UnreadOut: {
+            /**
+             * Position
+             * @description Event-store position this command reached; pass it as X-Consistent-With to read your own write.
+             */
+            position: number;
+            /**
+             * Unread
+             * @description Your notifications still unread, this change included
+             */
+            unread: number;
+        };
+        /** UnsubscribedOut */
+        UnsubscribedOut: {
+            /**
+             * Position
+             * @description Event-store position this command reached; pass it as X-Consistent-With to read your own write.
+             */
+            position: number;
+            /**
+             * Unsubscribed
+             * @enum {string}
+             */
+            unsubscribed: "registration" | "member";
+        };
         /** UserChanged */
         UserChanged: {
             /**
@@ -1391,6 +2063,20 @@ export interface components {
             role: components["schemas"]["Role"];
             /** Timezone */
             timezone: string;
+        };
+        /** VerifiedOut */
+        VerifiedOut: {
+            /**
+             * Email Verified
+             * @default true
+             * @constant
+             */
+            email_verified?: true;
+            /**
+             * Position
+             * @description Event-store position this command reached; pass it as X-Consistent-With to read your own write.
+             */
+            position: number;
         };
         /**
          * WaitlistEntryOut
@@ -1445,6 +2131,153 @@ export interface operations {
             };
             /** @description Wrong credentials or token (`invalid_credentials`, `unauthorized`, `token_reused`) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over 1 MB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (`validation_error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts (`rate_limited`; see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable or too many simultaneous changes (`unavailable`, `busy`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request_password_reset_api_auth_password_reset_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetAccepted"];
+                };
+            };
+            /** @description Wrong credentials or token (`invalid_credentials`, `unauthorized`, `token_reused`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over 1 MB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (`validation_error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts (`rate_limited`; see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable or too many simultaneous changes (`unavailable`, `busy`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirm_password_reset_api_auth_password_reset_confirm_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetDone"];
+                };
+            };
+            /** @description Wrong credentials or token (`invalid_credentials`, `unauthorized`, `token_reused`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link is unknown, used, replaced or expired (`invalid_token`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1661,6 +2494,157 @@ export interface operations {
             };
             /** @description Wrong credentials or token (`invalid_credentials`, `unauthorized`, `token_reused`) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over 1 MB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (`validation_error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts (`rate_limited`; see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable or too many simultaneous changes (`unavailable`, `busy`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verify_email_api_auth_verify_post: {
+        parameters: {
+            query: {
+                /** @description From the emailed link */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifiedOut"];
+                };
+            };
+            /** @description Wrong credentials or token (`invalid_credentials`, `unauthorized`, `token_reused`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link is unknown, used, replaced or expired (`invalid_token`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over 1 MB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (`validation_error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts (`rate_limited`; see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable or too many simultaneous changes (`unavailable`, `busy`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resend_verification_api_auth_verify_resend_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Positioned"];
+                };
+            };
+            /** @description No, or a bad, bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already verified (`invalid_state`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2499,6 +3483,759 @@ export interface operations {
             };
         };
     };
+    event_ratings_api_events__event_id__ratings_get: {
+        parameters: {
+            query?: {
+                /** @description The organizer and admins: list hidden comments too (`hidden: true`) */
+                include_hidden?: boolean;
+                /** @description From 1 */
+                page?: number;
+                page_size?: number;
+                /** @description IANA zone to render times in; default: the event's own zone */
+                tz?: string | null;
+            };
+            header?: {
+                /** @description A command's `position`: answer only once the read models have processed it (bounded wait; 503 `not_yet_consistent` past it; 422 `unknown_position` for one the store never produced). */
+                "X-Consistent-With"?: number | null;
+            };
+            path: {
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingsPage"];
+                };
+            };
+            /** @description A bad bearer token (`unauthorized`); no token is anonymous */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `include_hidden=true` by someone who is not the event's organizer nor an admin (`not_owner`, `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown or deleted event (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter (`validation_error`), or an `X-Consistent-With` beyond the store's last position (`unknown_position`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `X-Consistent-With` not reached in time (`not_yet_consistent`), or the database unavailable (`unavailable`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    guest_rating_api_events__event_id__ratings_guest_get: {
+        parameters: {
+            query: {
+                /** @description The guest's `registration_id` */
+                registration_id: string;
+                /** @description The guest's `cancel_token` */
+                token: string;
+                /** @description IANA zone to render times in; default: the event's own zone */
+                tz?: string | null;
+            };
+            header?: {
+                /** @description A command's `position`: answer only once the read models have processed it (bounded wait; 503 `not_yet_consistent` past it; 422 `unknown_position` for one the store never produced). */
+                "X-Consistent-With"?: number | null;
+            };
+            path: {
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyRatingOut"];
+                };
+            };
+            /** @description A bad bearer token (`unauthorized`); no token is anonymous */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The registration and token do not match (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown event, or no rating of yours (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter (`validation_error`), or an `X-Consistent-With` beyond the store's last position (`unknown_position`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `X-Consistent-With` not reached in time (`not_yet_consistent`), or the database unavailable (`unavailable`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rate_as_guest_api_events__event_id__ratings_guest_put: {
+        parameters: {
+            query: {
+                /** @description The guest's `cancel_token` */
+                token: string;
+                /** @description The guest's `registration_id` */
+                registration_id: string;
+            };
+            header?: never;
+            path: {
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingSavedOut"];
+                };
+            };
+            /** @description No, or a bad, bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`forbidden`: a bad token or role; `not_owner`; `not_attendee`: no confirmed registration) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (`rating_not_open` before the start, `rating_closed` 30 days after the end or for a cancelled event, `no_comment`, `already_hidden`, `not_hidden`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over 1 MB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (`validation_error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable or too many simultaneous changes (`unavailable`, `busy`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdraw_as_guest_api_events__event_id__ratings_guest_delete: {
+        parameters: {
+            query: {
+                /** @description The guest's `cancel_token` */
+                token: string;
+                /** @description The guest's `registration_id` */
+                registration_id: string;
+            };
+            header?: never;
+            path: {
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingChangedOut"];
+                };
+            };
+            /** @description No, or a bad, bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`forbidden`: a bad token or role; `not_owner`; `not_attendee`: no confirmed registration) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (`rating_not_open` before the start, `rating_closed` 30 days after the end or for a cancelled event, `no_comment`, `already_hidden`, `not_hidden`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over 1 MB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (`validation_error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable or too many simultaneous changes (`unavailable`, `busy`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    my_rating_api_events__event_id__ratings_me_get: {
+        parameters: {
+            query?: {
+                /** @description IANA zone to render times in; default: the event's own zone */
+                tz?: string | null;
+            };
+            header?: {
+                /** @description A command's `position`: answer only once the read models have processed it (bounded wait; 503 `not_yet_consistent` past it; 422 `unknown_position` for one the store never produced). */
+                "X-Consistent-With"?: number | null;
+            };
+            path: {
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyRatingOut"];
+                };
+            };
+            /** @description No, or a bad, bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown event, or no rating of yours (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter (`validation_error`), or an `X-Consistent-With` beyond the store's last position (`unknown_position`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `X-Consistent-With` not reached in time (`not_yet_consistent`), or the database unavailable (`unavailable`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rate_as_member_api_events__event_id__ratings_me_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingSavedOut"];
+                };
+            };
+            /** @description No, or a bad, bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`forbidden`: a bad token or role; `not_owner`; `not_attendee`: no confirmed registration) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (`rating_not_open` before the start, `rating_closed` 30 days after the end or for a cancelled event, `no_comment`, `already_hidden`, `not_hidden`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over 1 MB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (`validation_error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable or too many simultaneous changes (`unavailable`, `busy`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdraw_as_member_api_events__event_id__ratings_me_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingChangedOut"];
+                };
+            };
+            /** @description No, or a bad, bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`forbidden`: a bad token or role; `not_owner`; `not_attendee`: no confirmed registration) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (`rating_not_open` before the start, `rating_closed` 30 days after the end or for a cancelled event, `no_comment`, `already_hidden`, `not_hidden`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over 1 MB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (`validation_error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable or too many simultaneous changes (`unavailable`, `busy`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    hide_comment_api_events__event_id__ratings__rating_id__hide_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event_id: string;
+                rating_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HideCommentIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingChangedOut"];
+                };
+            };
+            /** @description No, or a bad, bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`forbidden`: a bad token or role; `not_owner`; `not_attendee`: no confirmed registration) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (`rating_not_open` before the start, `rating_closed` 30 days after the end or for a cancelled event, `no_comment`, `already_hidden`, `not_hidden`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over 1 MB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (`validation_error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable or too many simultaneous changes (`unavailable`, `busy`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unhide_comment_api_events__event_id__ratings__rating_id__unhide_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event_id: string;
+                rating_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingChangedOut"];
+                };
+            };
+            /** @description No, or a bad, bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`forbidden`: a bad token or role; `not_owner`; `not_attendee`: no confirmed registration) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule refused it (`rating_not_open` before the start, `rating_closed` 30 days after the end or for a cancelled event, `no_comment`, `already_hidden`, `not_hidden`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over 1 MB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (`validation_error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable or too many simultaneous changes (`unavailable`, `busy`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     register_api_events__event_id__registrations_post: {
         parameters: {
             query?: never;
@@ -2577,7 +4314,83 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many guest registrations from this address (`rate_limited`; see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Database unavailable or too many simultaneous changes (`unavailable`, `busy`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registration_page_api_events__event_id__registrations__registration_id__get: {
+        parameters: {
+            query?: {
+                /** @description A guest's `cancel_token`, or the token of the link in their emails */
+                token?: string | null;
+                /** @description IANA zone to render times in; default: the event's own zone */
+                tz?: string | null;
+            };
+            header?: {
+                /** @description A command's `position`: answer only once the read models have processed it (bounded wait; 503 `not_yet_consistent` past it; 422 `unknown_position` for one the store never produced). */
+                "X-Consistent-With"?: number | null;
+            };
+            path: {
+                event_id: string;
+                registration_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationPageOut"];
+                };
+            };
+            /** @description A bad bearer token (`unauthorized`); no token is anonymous */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown registration, or not yours (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter (`validation_error`), or an `X-Consistent-With` beyond the store's last position (`unknown_position`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `X-Consistent-With` not reached in time (`not_yet_consistent`), or the database unavailable (`unavailable`); retry after `Retry-After` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2591,7 +4404,7 @@ export interface operations {
     cancel_registration_api_events__event_id__registrations__registration_id__delete: {
         parameters: {
             query?: {
-                /** @description The guest's cancel_token */
+                /** @description The guest's cancel_token, or the token of the link in their emails */
                 token?: string | null;
             };
             header?: never;
@@ -2998,6 +4811,228 @@ export interface operations {
             };
         };
     };
+    my_notifications_api_me_notifications_get: {
+        parameters: {
+            query?: {
+                /** @description From 1 */
+                page?: number;
+                page_size?: number;
+            };
+            header?: {
+                /** @description A command's `position`: answer only once the read models have processed it (bounded wait; 503 `not_yet_consistent` past it; 422 `unknown_position` for one the store never produced). */
+                "X-Consistent-With"?: number | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxPage"];
+                };
+            };
+            /** @description No, or a bad, bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter (`validation_error`), or an `X-Consistent-With` beyond the store's last position (`unknown_position`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `X-Consistent-With` not reached in time (`not_yet_consistent`), or the database unavailable (`unavailable`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_all_read_api_me_notifications_read_all_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadOut"];
+                };
+            };
+            /** @description No, or a bad, bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`forbidden`, `not_owner`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the domain refused it (`event_full`, `already_registered`, `registration_closed`, `capacity_below_confirmed`, `invalid_state`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over 1 MB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (`validation_error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable or too many simultaneous changes (`unavailable`, `busy`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_read_api_me_notifications__notification_id__read_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notification_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadOut"];
+                };
+            };
+            /** @description No, or a bad, bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`forbidden`, `not_owner`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the domain refused it (`event_full`, `already_registered`, `registration_closed`, `capacity_below_confirmed`, `invalid_state`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over 1 MB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (`validation_error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable or too many simultaneous changes (`unavailable`, `busy`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     change_password_api_me_password_put: {
         parameters: {
             query?: never;
@@ -3195,6 +5230,125 @@ export interface operations {
                      *       "type": "https://eventconnect.example/problems/not_ready"
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unsubscribe_page_api_unsubscribe_get: {
+        parameters: {
+            query: {
+                /** @description From the email's unsubscribe link */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not a valid unsubscribe link (`invalid_link`), or what it names is gone (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over 1 MB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Malformed token (`validation_error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable or too many simultaneous changes (`unavailable`, `busy`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unsubscribe_api_unsubscribe_post: {
+        parameters: {
+            query: {
+                /** @description From the email's unsubscribe link */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, or a confirmation page for a browser form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribedOut"];
+                    "text/html": unknown;
+                };
+            };
+            /** @description Not a valid unsubscribe link (`invalid_link`), or what it names is gone (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over 1 MB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Malformed token (`validation_error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable or too many simultaneous changes (`unavailable`, `busy`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };

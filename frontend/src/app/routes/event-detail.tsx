@@ -4,11 +4,17 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { useAuth } from '@/features/auth/components/use-auth';
 import { useEvent } from '@/features/events/api/get-event';
 import { EventDetails } from '@/features/events/components/EventDetails';
+import { EventRatings } from '@/features/ratings/components/EventRatings';
+import { RatingForm } from '@/features/ratings/components/RatingForm';
+import { ratingWindow } from '@/features/ratings/components/rating-window';
+import { useMyRegistrations } from '@/features/registrations/api/get-my-registrations';
 import { GuestRegistrations } from '@/features/registrations/components/GuestRegistrations';
 import { MemberRegistration } from '@/features/registrations/components/MemberRegistration';
 import { RegistrationForm } from '@/features/registrations/components/RegistrationForm';
 import { isApiError } from '@/lib/api-client';
 import { canManageEvent, canRegisterAsSelf, loginPath } from '@/lib/authorization';
+import { useLiveSeats } from '@/lib/live';
+import { useSession } from '@/lib/use-session';
 import type { EventOut } from '@/types/api';
 
 /** Guests fill in name and email; accounts register as themselves; analysts only read. */
@@ -38,10 +44,36 @@ function Registration({ event }: { event: EventOut }) {
   );
 }
 
+/**
+ * From the event's start (until 30 days after its end) a member with a confirmed registration
+ * rates it here; guests rate from their registration page (the link in their emails).
+ */
+function Rating({ event }: { event: EventOut }) {
+  const session = useSession();
+  const here = useLocation().pathname;
+  // Same query (and cache) as the registration panel: the member's first 100 registrations.
+  const mine = useMyRegistrations({ page_size: 100 });
+  if (ratingWindow(event) !== 'open') return null;
+  if (!session) {
+    return (
+      <p className="muted">
+        Went to this event? <Link to={loginPath(here)}>Log in</Link> to rate it, or use the link in
+        your confirmation email.
+      </p>
+    );
+  }
+  const confirmed = mine.data?.items.some(
+    (r) => r.event.id === event.id && r.status === 'confirmed',
+  );
+  if (!confirmed) return null;
+  return <RatingForm eventId={event.id} rater={{ kind: 'member', session }} />;
+}
+
 export function EventDetailRoute() {
   const id = useParams().id ?? '';
   const event = useEvent(id);
   const { user } = useAuth();
+  const live = useLiveSeats(id);
 
   if (event.isPending) return <Loading label="Loading event…" />;
   if (event.isError) {
@@ -65,9 +97,10 @@ export function EventDetailRoute() {
         <Link to="/">← All events</Link>
       </p>
       <div className="detail-layout">
-        <EventDetails event={data} />
+        <EventDetails event={data} live={live} />
         <div className="stack">
           <Registration event={data} />
+          <Rating event={data} />
           <GuestRegistrations eventId={data.id} />
           {canManageEvent(user, data) ? (
             <p>
@@ -76,6 +109,9 @@ export function EventDetailRoute() {
           ) : null}
         </div>
       </div>
+      {ratingWindow(data) !== 'not_open' || data.rating_count > 0 ? (
+        <EventRatings eventId={data.id} />
+      ) : null}
     </>
   );
 }

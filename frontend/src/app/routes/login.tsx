@@ -32,6 +32,9 @@ export function LoginRoute() {
         onLoggedIn={() => void navigate(next, { replace: true })}
       />
       <p>
+        <Link to="/forgot-password">Forgot password?</Link>
+      </p>
+      <p>
         New here?{' '}
         <Link to={`/signup?${new URLSearchParams({ next }).toString()}`}>Create an account</Link>
       </p>

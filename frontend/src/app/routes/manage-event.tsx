@@ -9,6 +9,7 @@ import { StatusBadge } from '@/features/events/components/StatusBadge';
 import { AttendeesTab } from '@/features/organizer/components/AttendeesTab';
 import { HistoryTab } from '@/features/organizer/components/HistoryTab';
 import { WaitlistTab } from '@/features/organizer/components/WaitlistTab';
+import { FeedbackTab } from '@/features/ratings/components/FeedbackTab';
 import { canManageEvent } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/datetime';
 import { EditEvent } from './edit-event';
@@ -16,6 +17,7 @@ import { EditEvent } from './edit-event';
 const TABS = [
   { id: 'attendees', label: 'Attendees' },
   { id: 'waitlist', label: 'Waitlist' },
+  { id: 'feedback', label: 'Feedback' },
   { id: 'history', label: 'History' },
   { id: 'edit', label: 'Edit' },
 ] as const;
@@ -85,6 +87,7 @@ export function ManageEventRoute() {
       >
         {tab === 'attendees' ? <AttendeesTab eventId={data.id} /> : null}
         {tab === 'waitlist' ? <WaitlistTab eventId={data.id} /> : null}
+        {tab === 'feedback' ? <FeedbackTab eventId={data.id} /> : null}
         {tab === 'history' ? <HistoryTab eventId={data.id} /> : null}
         {tab === 'edit' ? <EditEvent event={data} /> : null}
       </Tabs>

@@ -1,4 +1,6 @@
 import { Loading } from '@/components/Loading';
+import { EmailVerification } from '@/features/auth/components/EmailVerification';
+import { NotificationSwitches } from '@/features/auth/components/NotificationSwitches';
 import { ProfileForm } from '@/features/auth/components/ProfileForm';
 import { useAuth } from '@/features/auth/components/use-auth';
 
@@ -10,7 +12,9 @@ export function ProfileRoute() {
     <>
       <title>Your profile · EventConnect</title>
       <h1>Your profile</h1>
+      <EmailVerification user={user} />
       <ProfileForm user={user} />
+      <NotificationSwitches user={user} />
     </>
   );
 }

@@ -39,7 +39,11 @@ export function useResetOnSessionChange(): void {
     queryClient.removeQueries({
       predicate: (query) => {
         const [root] = query.queryKey;
-        const perUser = root === 'auth' || root === 'my-registrations' || root === 'users';
+        const perUser =
+          root === 'auth' ||
+          root === 'my-registrations' ||
+          root === 'users' ||
+          root === 'notifications';
         return perUser && !query.queryKey.includes(session);
       },
     });

@@ -15,8 +15,14 @@ function When({ iso, eventZone }: { iso: string; eventZone: string }) {
   );
 }
 
-/** Every EventOut field, readable. */
-export function EventDetails({ event }: { event: EventOut }) {
+interface EventDetailsProps {
+  event: EventOut;
+  /** The seat count follows a live connection (the page says so next to it). */
+  live?: boolean;
+}
+
+/** Every EventOut field, readable. Seats and waitlist are announced when they change. */
+export function EventDetails({ event, live = false }: EventDetailsProps) {
   const { location } = event;
   const calendarHref = `/api/events/${encodeURIComponent(event.id)}/calendar.ics`;
   return (
@@ -71,14 +77,22 @@ export function EventDetails({ event }: { event: EventOut }) {
           </dd>
         </div>
         <div>
-          <dt>Seats</dt>
-          <dd data-testid="seats">
+          <dt>
+            Seats
+            {live ? (
+              <span className="live-dot" data-testid="live-indicator">
+                {' '}
+                · live
+              </span>
+            ) : null}
+          </dt>
+          <dd data-testid="seats" aria-live="polite" aria-atomic="true">
             {event.seats_left} of {event.capacity} left ({event.confirmed_count} confirmed)
           </dd>
         </div>
         <div>
           <dt>Waitlist</dt>
-          <dd data-testid="waitlist">
+          <dd data-testid="waitlist" aria-live="polite" aria-atomic="true">
             {event.waitlist_enabled ? `${event.waitlist_length} waiting` : 'No waitlist'}
           </dd>
         </div>

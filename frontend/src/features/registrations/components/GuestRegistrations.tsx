@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { formatDateTime } from '@/lib/datetime';
 import type { RegistrationCancelled } from '@/types/api';
@@ -51,7 +52,12 @@ export function GuestRegistrations({ eventId }: { eventId: string }) {
                 }}
               >
                 Cancel my registration
-              </button>
+              </button>{' '}
+              <Link
+                to={`/events/${encodeURIComponent(eventId)}/registrations/${encodeURIComponent(r.registration_id)}?${new URLSearchParams({ token: r.cancel_token }).toString()}`}
+              >
+                Open its page (status, rating)
+              </Link>
             </li>
           ))}
         </ul>

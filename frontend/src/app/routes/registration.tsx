@@ -1,0 +1,46 @@
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useEvent } from '@/features/events/api/get-event';
+import type { Rater } from '@/features/ratings/api/types';
+import { RatingForm } from '@/features/ratings/components/RatingForm';
+import { ratingWindow } from '@/features/ratings/components/rating-window';
+import { RegistrationPage } from '@/features/registrations/components/RegistrationPage';
+import { useSession } from '@/lib/use-session';
+
+/**
+ * /events/:id/registrations/:rid?token= — where the links in a guest's emails lead: the
+ * registration's status and waitlist position, cancelling it, and rating the event once it
+ * has started (with the same token).
+ */
+export function RegistrationRoute() {
+  const { id = '', rid = '' } = useParams();
+  const token = useSearchParams()[0].get('token') ?? '';
+  const session = useSession();
+  const event = useEvent(id);
+  // The token makes this the guest's page; without one it is the signed-in member's own.
+  const rater: Rater | null = token
+    ? { kind: 'guest', registrationId: rid, token }
+    : session
+      ? { kind: 'member', session }
+      : null;
+  const eventPath = `/events/${encodeURIComponent(id)}`;
+  const title = event.data?.title;
+
+  return (
+    <>
+      <title>{`Your registration${title ? `: ${title}` : ''} · EventConnect`}</title>
+      <p className="breadcrumb">
+        <Link to={eventPath}>← Event page</Link>
+      </p>
+      <h1>{title ? `Your registration: ${title}` : 'Your registration'}</h1>
+      <RegistrationPage eventId={id} registrationId={rid} token={token}>
+        {(registration) =>
+          rater &&
+          registration.status === 'confirmed' &&
+          ratingWindow(registration.event) === 'open' ? (
+            <RatingForm eventId={id} rater={rater} />
+          ) : null
+        }
+      </RegistrationPage>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import type { ReactNode } from 'react';
+import { Loading } from '@/components/Loading';
+import { ProblemAlert } from '@/components/ProblemAlert';
+import { formatDateTime } from '@/lib/datetime';
+import { useCancelRegistration } from '../api/cancel-registration';
+import { useRegistration, type RegistrationView } from '../api/get-registration';
+
+interface RegistrationPageProps {
+  eventId: string;
+  registrationId: string;
+  token: string;
+  /** What else the page offers once the registration is known (the rating widget). */
+  children?: (registration: RegistrationView) => ReactNode;
+}
+
+/** The guest's registration, from an email's link: status, waitlist position, cancel. */
+export function RegistrationPage({
+  eventId,
+  registrationId,
+  token,
+  children,
+}: RegistrationPageProps) {
+  const registration = useRegistration(eventId, registrationId, token);
+  const cancel = useCancelRegistration(eventId);
+
+  if (registration.isPending) return <Loading label="Loading your registration…" />;
+  if (registration.isError) {
+    return <ProblemAlert error={registration.error} title="Could not open this registration" />;
+  }
+  const r = registration.data;
+  const active = r.status !== 'cancelled';
+  return (
+    <div className="stack">
+      <section className="panel stack" aria-labelledby="registration-heading">
+        <h2 id="registration-heading">Registration of {r.name}</h2>
+        <dl
+          className="facts facts--compact"
+          data-testid="guest-registration"
+          data-status={r.status}
+        >
+          <div>
+            <dt>Status</dt>
+            <dd data-testid="registration-status">{r.status}</dd>
+          </div>
+          {r.status === 'waitlisted' ? (
+            <div>
+              <dt>Waitlist position</dt>
+              <dd data-testid="waitlist-position">{r.waitlist_position ?? '?'}</dd>
+            </div>
+          ) : null}
+          {r.checked_in_at ? (
+            <div>
+              <dt>Checked in</dt>
+              <dd>
+                <time dateTime={r.checked_in_at}>{formatDateTime(r.checked_in_at)}</time>
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+        {cancel.isSuccess ? (
+          <p className="alert alert--success" role="status" data-testid="cancel-result">
+            Registration cancelled.
+          </p>
+        ) : null}
+        <ProblemAlert error={cancel.error} title="Could not cancel" />
+        {active && !cancel.isSuccess ? (
+          <div className="actions">
+            <button
+              type="button"
+              className="button button--danger"
+              disabled={cancel.isPending}
+              // The cancel refreshes everything under the event, this registration included.
+              onClick={() => cancel.mutate({ registrationId, token: token || undefined })}
+            >
+              {cancel.isPending ? 'Cancelling…' : 'Cancel this registration'}
+            </button>
+          </div>
+        ) : null}
+      </section>
+      {children?.(r)}
+    </div>
+  );
+}
