@@ -151,10 +151,10 @@ def uvicorn_options(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str
     monkeypatch.setenv("EVENTCONNECT_DATA_DIR", str(tmp_path))
     store = SimpleNamespace(recorder=SimpleNamespace(max_notification_id=lambda: 1))
     monkeypatch.setattr(cli, "bootstrap", lambda settings: SimpleNamespace(write_model=store))
-    monkeypatch.setattr("eventconnect.app.create_app", lambda container, projections: echo_client)
+    monkeypatch.setattr("eventconnect.app.create_app", lambda container, **_: echo_client)
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: captured.update(options))
     cli._serve(argparse.Namespace(no_demo=True, no_projections=True, projector="thread",
-                                  host="127.0.0.1", port=0))
+                                  no_scheduler=True, no_notifier=True, host="127.0.0.1", port=0))
     return {k: v for k, v in captured.items() if k in ("proxy_headers", "forwarded_allow_ips")}
 
 
