@@ -1,8 +1,7 @@
 import { useState, type SubmitEvent } from 'react';
-import { Field } from '@/components/Field';
+import { EmailField } from '@/components/EmailField';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { fieldErrors } from '@/lib/api-client';
-import { LIMITS } from '@/types/limits';
 import { useRequestPasswordReset } from '../api/account-email';
 import { emailProblem } from './password-rules';
 
@@ -35,19 +34,12 @@ export function ForgotPasswordForm() {
   return (
     <form className="form form--narrow" onSubmit={submit} noValidate>
       <ProblemAlert error={reset.error} shownFields={['email']} />
-      <Field id="forgot-email" label="Email" required error={error ?? errors.email}>
-        {(c) => (
-          <input
-            {...c}
-            type="email"
-            required
-            maxLength={LIMITS.email}
-            autoComplete="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        )}
-      </Field>
+      <EmailField
+        id="forgot-email"
+        value={email}
+        onChange={setEmail}
+        error={error ?? errors.email}
+      />
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={reset.isPending}>
           {reset.isPending ? 'Sending…' : 'Send reset link'}

@@ -1,4 +1,5 @@
 import { useState, type SubmitEvent } from 'react';
+import { EmailField } from '@/components/EmailField';
 import { Field } from '@/components/Field';
 import { LocaleSelect } from '@/components/LocaleSelect';
 import { ProblemAlert } from '@/components/ProblemAlert';
@@ -73,19 +74,7 @@ export function SignupForm({ onSignedUp }: { onSignedUp: (account: SignedUp) => 
           />
         )}
       </Field>
-      <Field id={id('email')} label="Email" required error={errors.email}>
-        {(c) => (
-          <input
-            {...c}
-            type="email"
-            required
-            maxLength={LIMITS.email}
-            autoComplete="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        )}
-      </Field>
+      <EmailField id={id('email')} value={email} onChange={setEmail} error={errors.email} />
       <Field
         id={id('password')}
         label="Password"

@@ -1,4 +1,5 @@
 import { useState, type SubmitEvent } from 'react';
+import { EmailField } from '@/components/EmailField';
 import { Field } from '@/components/Field';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { fieldErrors } from '@/lib/api-client';
@@ -46,19 +47,7 @@ export function RegistrationForm({ eventId, closed }: { eventId: string; closed?
             />
           )}
         </Field>
-        <Field id="reg-email" label="Email" required error={errors.email}>
-          {(c) => (
-            <input
-              {...c}
-              type="email"
-              required
-              maxLength={LIMITS.email}
-              autoComplete="email"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          )}
-        </Field>
+        <EmailField id="reg-email" value={email} onChange={setEmail} error={errors.email} />
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={register.isPending}>
             {register.isPending ? 'Registering…' : 'Register'}

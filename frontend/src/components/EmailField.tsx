@@ -1,0 +1,29 @@
+import { Field } from '@/components/Field';
+import { LIMITS } from '@/types/limits';
+
+interface EmailFieldProps {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  label?: string;
+}
+
+/** The e-mail field of every form: required, the server's length cap, the browser's autofill. */
+export function EmailField({ id, value, onChange, error, label = 'Email' }: EmailFieldProps) {
+  return (
+    <Field id={id} label={label} required error={error}>
+      {(c) => (
+        <input
+          {...c}
+          type="email"
+          required
+          maxLength={LIMITS.email}
+          autoComplete="email"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
