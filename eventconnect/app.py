@@ -26,6 +26,7 @@ from command_api.routes import registrations as registration_commands
 from eventconnect.bootstrap import bootstrap, build_reminders
 from eventconnect.container import Container
 from eventconnect.headers import install_browser_protections
+from eventconnect.metrics import install_metrics
 from eventconnect.projector import ProjectorProcess
 from kernel.problems import install_problem_handlers, problem_response
 from kernel.routing import SPA_ROUTE, allowed_methods
@@ -120,6 +121,7 @@ def create_app(container: Container | None = None, *,
     app.add_middleware(Idempotency, container=container)
     app.add_middleware(BodySizeLimit)
     install_browser_protections(app, container.settings)
+    install_metrics(app, container)  # outermost: times the whole request
     for router in (auth.router, account_commands.router, event_commands.router,
                    registration_commands.router, rating_commands.router,
                    notification_commands.router, unsubscribe.router, account_query_router,

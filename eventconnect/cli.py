@@ -113,8 +113,10 @@ def _notify(_: argparse.Namespace) -> int:
 
 
 def _rebuild(args: argparse.Namespace) -> int:
+    from eventconnect.rebuild_bar import rebuild_with_bar
+
     container = bootstrap(Settings())
-    position = container.runner.rebuild(args.read_model)
+    position = rebuild_with_bar(container.runner, args.read_model, bar=not args.no_progress)
     print(f"rebuilt {args.read_model} up to position {position}")
     return 0
 
@@ -209,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
     project.set_defaults(func=_project)
     rebuild = commands.add_parser("rebuild", help="rebuild one read model from the store")
     rebuild.add_argument("read_model")
+    rebuild.add_argument("--no-progress", action="store_true",
+                         help="no progress bar (it is drawn on stderr when that is a terminal)")
     rebuild.set_defaults(func=_rebuild)
     projection_commands.add_commands(commands)  # projections, skip
     commands.add_parser("seed", help="add the demo data").set_defaults(func=_seed)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
+from projections import progress
 from projections.claims import claim, set_position
 from projections.dialects import dialect_of
 
@@ -15,7 +16,11 @@ if TYPE_CHECKING:
 
 
 def rebuild(runner: ProjectionRunner, names: tuple[str, ...]) -> int:
-    """See `ProjectionRunner.rebuild` (the caller holds the runner's lock)."""
+    """See `ProjectionRunner.rebuild` (the caller holds the runner's lock). Reports its progress
+    after each batch (projections/progress.py: the command line's bar, `/metrics`)."""
+    head = runner.head()
+    for name in names:
+        progress.report(progress.RebuildState(name, "filling", 0, head, 0))
     with runner.engine.begin() as conn:
         runner.failures.refresh(list(names), conn, force=True)  # skips recorded since
         rebuilds = []
@@ -28,10 +33,14 @@ def rebuild(runner: ProjectionRunner, names: tuple[str, ...]) -> int:
             for name, each in zip(names, rebuilds, strict=True):
                 each.apply(runner.failures.mask(name, items))
             position = items[-1][0]
+            for name in names:
+                progress.update(name, position=position, events=position)
         for each in rebuilds:
             each.finish()
         for name in names:
             set_position(conn, name, position)
+    for name in names:
+        progress.update(name, phase="done", position=position, target=max(head, position))
     return position
 
 

@@ -116,6 +116,10 @@ class ProjectionRunner:
                 self._analyze()
             return reached
 
+    def head(self) -> int:
+        """The store's last position."""
+        return int(self.write_model.recorder.max_notification_id() or 0)
+
     def _read(self, after: int, limit: int) -> list[Item]:
         """The next notifications after `after`, decoded if some read model reads them."""
         notifications = self.write_model.recorder.select_notifications(after + 1, limit)

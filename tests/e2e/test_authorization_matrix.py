@@ -102,6 +102,8 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     # For load balancers and monitors: public (query_api/health.py).
     ("GET", "/api/health"): EVERYONE_OK,
     ("GET", "/api/ready"): EVERYONE_OK,
+    # Prometheus scrapes without a token; no personal data (eventconnect/metrics.py).
+    ("GET", "/metrics"): EVERYONE_OK,
 }
 
 _worlds = itertools.count(1)

@@ -20,8 +20,9 @@ from kernel.unavailable import DatabaseUnavailable
 from tests.conftest import FakeClock, make_settings
 from tests.e2e.conftest import assert_problem, create_event, login
 
-# Probes for load balancers, not part of the client contract: they answer 200 or 503 only.
-PROBES = {"/api/health", "/api/ready"}
+# Probes for load balancers and monitors, not part of the client contract: they answer 200 or 503
+# only (/metrics: 200 with `eventconnect_databases_up 0` while a database is away).
+PROBES = {"/api/health", "/api/ready", "/metrics"}
 
 
 @pytest.fixture
