@@ -78,7 +78,7 @@ class StoreCollector(Collector):
                                     "1 while the read model cannot apply an event",
                                     labels=["read_model"])
         write_model = self.container.write_model
-        head = write_model.recorder.max_notification_id() or 0
+        head = self.container.runner.head()
         with self.container.read_engine.connect() as conn:
             report = status(conn, list(self.container.runner.projections), head)
         ages: dict[int, float] = {}

@@ -5,18 +5,15 @@ aims for) after each batch; readers take a snapshot."""
 from __future__ import annotations
 
 import threading
-import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
 class RebuildState:
     read_model: str
-    phase: str  # "filling", "catching_up", "switching", "done"
-    position: int  # last store position folded into the new copy
-    target: int  # the store's head when the phase began
-    events: int  # domain events read so far
-    started: float = field(default_factory=time.monotonic)
+    phase: str  # "filling", then "done"
+    position: int  # last store position folded in
+    target: int  # the store's head when the rebuild began
 
     @property
     def fraction(self) -> float:

@@ -20,7 +20,7 @@ def rebuild(runner: ProjectionRunner, names: tuple[str, ...]) -> int:
     after each batch (projections/progress.py: the command line's bar, `/metrics`)."""
     head = runner.head()
     for name in names:
-        progress.report(progress.RebuildState(name, "filling", 0, head, 0))
+        progress.report(progress.RebuildState(name, "filling", 0, head))
     with runner.engine.begin() as conn:
         runner.failures.refresh(list(names), conn, force=True)  # skips recorded since
         rebuilds = []
@@ -34,7 +34,7 @@ def rebuild(runner: ProjectionRunner, names: tuple[str, ...]) -> int:
                 each.apply(runner.failures.mask(name, items))
             position = items[-1][0]
             for name in names:
-                progress.update(name, position=position, events=position)
+                progress.update(name, position=position)
         for each in rebuilds:
             each.finish()
         for name in names:
