@@ -28,6 +28,7 @@ from eventconnect.settings import Settings
 log = logging.getLogger(__name__)
 
 IDLE_SECONDS = 1.0  # catches up at least this often, woken or not
+RETRY_SECONDS = 0.05  # the first retry after a failed catch-up; doubles up to IDLE_SECONDS
 WATCH_SECONDS = 1.0  # how often the API process checks that the child is alive
 STOP_SECONDS = 10.0
 
@@ -104,13 +105,18 @@ def project_when_woken(wake_fd: int) -> None:
         threading.Thread(target=_stop_at_end_of_pipe, args=(wake_fd, stop), daemon=True).start()
         runner.run_forever_postgres(stop)
         return
+    retry = 0.0  # seconds before the next try after a failed catch-up (0: none failed)
     while not stop.is_set():
         try:
             runner.catch_up_due()  # a failing read model is retried with back-off
+            retry = 0.0
         except Exception:
             log.exception("projection catch-up failed; retrying")
-            stop.wait(IDLE_SECONDS)
-        ready, _, _ = select.select([wake_fd], [], [], IDLE_SECONDS)
+            # Mostly a lock the API process held past the busy timeout (its idempotency keys and
+            # e-mail queue share the read-model file): retry soon, not after a whole idle second
+            # — every live update and read-your-writes wait stands behind this loop.
+            retry = min(IDLE_SECONDS, max(RETRY_SECONDS, retry * 2))
+        ready, _, _ = select.select([wake_fd], [], [], retry or IDLE_SECONDS)
         if ready and not os.read(wake_fd, 65536):
             return
 

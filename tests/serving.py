@@ -86,9 +86,14 @@ def serving(env: dict[str, str]) -> Iterator[tuple[str, subprocess.Popen[str]]]:
     """The server's URL and process, once it answers; SIGTERM (or whatever the test did to it)
     at the end. Demo data on the first start of a store, so there are events to register for."""
     port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "eventconnect.cli", "serve", "--port", str(port)],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True)
+    # Its output goes to a file beside its data (server_log reads it): a test that fails on a
+    # timing bound can say what the server was doing.
+    output = Path(env["EVENTCONNECT_DATA_DIR"]) / f"server-{port}.log"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with output.open("w") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "eventconnect.cli", "serve", "--port", str(port)],
+            cwd=ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
 
     def up() -> bool:
@@ -104,6 +109,13 @@ def serving(env: dict[str, str]) -> Iterator[tuple[str, subprocess.Popen[str]]]:
         yield url, process
     finally:
         kill_tree(process, signal.SIGTERM)
+
+
+def server_log(env: dict[str, str], lines: int = 40) -> str:
+    """The last lines every server of this data directory wrote (see `serving`)."""
+    logs = sorted(Path(env["EVENTCONNECT_DATA_DIR"]).glob("server-*.log"))
+    return "\n".join(f"--- {log.name}\n" + "\n".join(log.read_text().splitlines()[-lines:])
+                     for log in logs)
 
 
 def kill_tree(process: subprocess.Popen[str], signum: int) -> None:
