@@ -56,7 +56,9 @@ class Backlog:
                     self._store(key, answer)
                 except Exception as failure:
                     if not is_unavailable(failure):
-                        log.exception("dropping the stored answer of key %r", key)
+                        # The position, not the key: a key and a body would replay the answer.
+                        log.exception("dropping the stored answer of the command at position %s",
+                                      answer.position)
                         self._forget(key, answer)
                     continue
                 self._forget(key, answer)

@@ -26,11 +26,13 @@ from command_api.routes import registrations as registration_commands
 from eventconnect.bootstrap import bootstrap, build_reminders
 from eventconnect.container import Container
 from eventconnect.headers import install_browser_protections
+from eventconnect.logs import install_request_log
 from eventconnect.metrics import install_metrics
 from eventconnect.projector import ProjectorProcess
 from kernel.problems import install_problem_handlers, problem_response
 from kernel.routing import SPA_ROUTE, allowed_methods
 from query_api.account_routes import router as account_query_router
+from query_api.analytics import router as analytics_router
 from query_api.health import router as health_router
 from query_api.live import router as live_router
 from query_api.live_hub import build_live_hub
@@ -121,12 +123,13 @@ def create_app(container: Container | None = None, *,
     app.add_middleware(Idempotency, container=container)
     app.add_middleware(BodySizeLimit)
     install_browser_protections(app, container.settings)
-    install_metrics(app, container)  # outermost: times the whole request
+    install_metrics(app, container)  # times the whole request
+    install_request_log(app)  # outermost: the id is set before anything inside logs
     for router in (auth.router, account_commands.router, event_commands.router,
                    registration_commands.router, rating_commands.router,
                    notification_commands.router, unsubscribe.router, account_query_router,
                    rating_query_router, notification_query_router, registration_page_router,
-                   live_router, query_router, health_router):
+                   analytics_router, live_router, query_router, health_router):
         app.include_router(router)
     _document_problems(app)
     _serve_frontend(app)

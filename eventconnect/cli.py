@@ -1,5 +1,5 @@
 """`eventconnect` command line: serve, migrate, project, schedule, notify, rebuild, seed,
-create-admin."""
+create-admin, grant-analyst."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ import signal
 import sys
 import threading
 
-from eventconnect import projection_commands
+from eventconnect import analyst_access, projection_commands
 from eventconnect.bootstrap import bootstrap
 from eventconnect.container import Container
+from eventconnect.logs import configure_logging
 from eventconnect.settings import Settings
 
 log = logging.getLogger("eventconnect")
@@ -44,8 +45,10 @@ def _serve(args: argparse.Namespace) -> int:
     # No per-message deflate on /api/live: browsers always offer it, and compressing each
     # ~200-byte seat update once per client was three quarters of a watched rush's sending
     # cost for no gain (docs/live.md).
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
-                proxy_headers=bool(proxies), forwarded_allow_ips=proxies or [],
+    # log_config=None: uvicorn's own lines go through our handler (eventconnect/logs.py); no
+    # access log of its own either, since it prints raw paths with their query strings (tokens).
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", log_config=None,
+                access_log=False, proxy_headers=bool(proxies), forwarded_allow_ips=proxies or [],
                 ws_per_message_deflate=False)
     return 0
 
@@ -183,7 +186,6 @@ def _create_admin(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     parser = argparse.ArgumentParser(prog="eventconnect", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="API + UI, with projections in a child process")
@@ -215,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
                          help="no progress bar (it is drawn on stderr when that is a terminal)")
     rebuild.set_defaults(func=_rebuild)
     projection_commands.add_commands(commands)  # projections, skip
+    analyst_access.add_command(commands)  # grant-analyst
     commands.add_parser("seed", help="add the demo data").set_defaults(func=_seed)
     admin = commands.add_parser(
         "create-admin", help="create an admin account, or make an existing account admin",
@@ -224,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     admin.add_argument("--name", help="display name of a new account (default: from the email)")
     admin.set_defaults(func=_create_admin)
     args = parser.parse_args(argv)
+    # Every command, the projector child `serve` starts included, logs the same way (JSON or text).
+    configure_logging(Settings())
     return int(args.func(args))
 
 

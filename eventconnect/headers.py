@@ -14,6 +14,8 @@ from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from eventconnect.logs import current_request_id
+from eventconnect.metrics import route_of
 from eventconnect.settings import Settings
 from kernel.problems import problem_response
 
@@ -71,9 +73,11 @@ class SecurityHeaders:
         try:
             await self.app(scope, receive, send_with_headers)
         except Exception:
-            request_id = uuid.uuid4().hex
-            log.exception("unhandled error in %s %r (request %s)", scope.get("method"),
-                          scope.get("path"), request_id)
+            # The access log's id (eventconnect/logs.py), so a user's report matches its line;
+            # the route template, not the path: paths can hold guests' tokens.
+            request_id = current_request_id() or uuid.uuid4().hex
+            log.exception("unhandled error in %s %s (request %s)", scope.get("method"),
+                          route_of(scope), request_id)
             if started:
                 raise  # half an answer is out: only closing the connection tells the client
             await problem_response(
@@ -89,7 +93,8 @@ def install_browser_protections(app: FastAPI, settings: Settings) -> None:
             CORSMiddleware, allow_origins=settings.cors_origins, allow_credentials=False,
             allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
             allow_headers=["Authorization", "Content-Type", "Idempotency-Key",
-                           "X-Consistent-With"],
-            expose_headers=["X-Position", "Location", "Retry-After", "Idempotent-Replay"],
+                           "X-Consistent-With", "X-Request-ID"],
+            expose_headers=["X-Position", "Location", "Retry-After", "Idempotent-Replay",
+                            "X-Request-ID"],
             max_age=600)
     app.add_middleware(SecurityHeaders)

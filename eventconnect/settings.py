@@ -26,6 +26,23 @@ class Settings(BaseSettings):
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list, validation_alias="EVENTCONNECT_CORS_ORIGINS")
 
+    # --- logs (eventconnect/logs.py) ------------------------------------------------------------
+    # auto: plain text when stderr is a terminal, one JSON object a line otherwise.
+    log_format: Literal["json", "text", "auto"] = Field(default="auto",
+                                                        validation_alias="EVENTCONNECT_LOG_FORMAT")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = Field(
+        default="INFO", validation_alias="EVENTCONNECT_LOG_LEVEL")
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _log_format(cls, value: Any) -> Any:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _log_level(cls, value: Any) -> Any:
+        return value.strip().upper() if isinstance(value, str) else value
+
     # --- identity -----------------------------------------------------------------------------
     # HS256 signing key; unset: generated once into <data_dir>/jwt_secret (mode 0600).
     jwt_secret: SecretStr | None = Field(default=None, validation_alias="EVENTCONNECT_JWT_SECRET")

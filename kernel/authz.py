@@ -91,7 +91,7 @@ POLICY: dict[Action, Rule] = {
                                      registrant=True),
     Action.OWN_ACCOUNT: Rule(roles=frozenset(ROLES)),
     Action.MANAGE_USERS: Rule(roles=_roles(ADMIN)),
-    Action.READ_ANALYTICS: Rule(roles=_roles(ADMIN, ANALYST)),
+    Action.READ_ANALYTICS: Rule(roles=_roles(ADMIN, ANALYST), owner_roles=_roles(ORGANIZER)),
     Action.RATE: Rule(roles=_roles(MEMBER, ORGANIZER, ADMIN)),
     Action.MODERATE_RATINGS: Rule(roles=_roles(ADMIN), owner_roles=_roles(ORGANIZER)),
 }

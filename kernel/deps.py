@@ -94,6 +94,8 @@ async def optional_principal(request: Request,
         raise NotAuthenticated("The token is invalid.")
     accounts: AccountLookup = request.app.state.container.accounts
     account = await run_in_threadpool(accounts.authenticate, token)
+    # For the access log (eventconnect/logs.py): the account's id, never its email or name.
+    request.state.actor_id = str(account.id)
     return Principal.of(account)
 
 

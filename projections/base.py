@@ -35,6 +35,9 @@ class Projection:
     # Domain event classes (and their subclasses) `apply` looks at; the runner decodes no others.
     # The default reads everything.
     reads: ClassVar[tuple[type, ...]] = (object,)
+    # Rebuilt beside the live tables and switched in (projections/blue_green.py); False for a
+    # projection that writes raw SQL by table name, which a shadow copy cannot redirect.
+    blue_green: ClassVar[bool] = True
 
     def apply(self, conn: Connection, items: Sequence[Item]) -> None:
         """Writes the effect of these events (in position order) on `conn`'s transaction."""

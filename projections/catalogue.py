@@ -83,6 +83,10 @@ class Catalogue(AggregateRows):
 
     name = "catalogue"
     table, key = events, "id"
+    # Its SQLite FTS5 index is kept by raw SQL on `events_fts` (projections/dialects.py), which a
+    # shadow copy cannot redirect: rebuilt in place, in one transaction (readers see the old rows
+    # until it commits).
+    blue_green = False
     also_reads = (Account.ProfileChanged,)  # organizer renames, in `apply`
 
     @handles(CommunityEvent.Scheduled, creates=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 @dataclass(frozen=True)
 class RebuildState:
     read_model: str
-    phase: str  # "filling", then "done"
+    phase: str  # "filling", ("catching up", "switching": blue/green), "done"
     position: int  # last store position folded in
     target: int  # the store's head when the rebuild began
 

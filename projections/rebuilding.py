@@ -29,7 +29,7 @@ def rebuild(runner: ProjectionRunner, names: tuple[str, ...]) -> int:
             runner.projections[name].clear(conn)
             rebuilds.append(runner.projections[name].rebuild(conn))
         position = 0
-        while items := runner._read(position, runner.rebuild_batch_size):
+        while items := runner._read(position, runner.rebuild_batch_size, names):
             for name, each in zip(names, rebuilds, strict=True):
                 each.apply(runner.failures.mask(name, items))
             position = items[-1][0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from projections.analytics import Analytics
 from projections.attendees import Attendees
 from projections.base import Projection
 from projections.catalogue import Catalogue
@@ -13,7 +14,8 @@ from projections.users import Users
 
 def all_projections() -> list[Projection]:
     """A fresh instance of each projection, in the order the runner applies them."""
-    return [Catalogue(), Attendees(), Users(), ReminderSchedule(), Ratings(), Inbox()]
+    return [Catalogue(), Attendees(), Users(), ReminderSchedule(), Ratings(), Inbox(),
+            Analytics()]
 
 
 def names() -> list[str]:

@@ -17,7 +17,7 @@ from typing import Any
 from eventsourcing.utils import resolve_topic
 from sqlalchemy import Engine, select
 
-from projections import rebuilding
+from projections import blue_green, rebuilding
 from projections.base import Item, Projection
 from projections.claims import StaleTracking, claim, set_position
 from projections.failures import FailureLog
@@ -63,6 +63,7 @@ class ProjectionRunner:
         # Topic -> whether any read model reads events of that class (decoding is most of the cost
         # of reading the log; the others only move the tracking positions).
         self._wanted: dict[str, bool] = {}
+        self._wanted_by: dict[tuple[str, ...], dict[str, bool]] = {}  # the same, per rebuild set
         self._reads = tuple({cls for p in projections for cls in p.reads})
         self._wakeup = threading.Event()
         self._stopping = threading.Event()
@@ -120,16 +121,23 @@ class ProjectionRunner:
         """The store's last position."""
         return int(self.write_model.recorder.max_notification_id() or 0)
 
-    def _read(self, after: int, limit: int) -> list[Item]:
-        """The next notifications after `after`, decoded if some read model reads them."""
+    def _read(self, after: int, limit: int, only: Sequence[str] | None = None) -> list[Item]:
+        """The next notifications after `after`, decoded if some read model reads them (of
+        `only` these: a rebuild of one read model decodes only what that one reads — decoding
+        is most of a rebuild's cost)."""
         notifications = self.write_model.recorder.select_notifications(after + 1, limit)
         to_domain_event = self.write_model.mapper.to_domain_event
-        wanted = self._wanted
+        if only is None:
+            wanted, reads = self._wanted, self._reads
+        else:
+            key = tuple(sorted(only))
+            wanted = self._wanted_by.setdefault(key, {})
+            reads = tuple({cls for name in key for cls in self.projections[name].reads})
         items: list[Item] = []
         for n in notifications:
             read = wanted.get(n.topic)
             if read is None:
-                read = wanted[n.topic] = issubclass(resolve_topic(n.topic), self._reads)
+                read = wanted[n.topic] = issubclass(resolve_topic(n.topic), reads)
             items.append((n.id, to_domain_event(n) if read else None))
         return items
 
@@ -289,16 +297,21 @@ class ProjectionRunner:
     # --- rebuild and the separate projector process ----------------------------------------
 
     def rebuild(self, *names: str) -> int:
-        """Rebuilds these read models (all of them if none is named) from the whole log in one
-        transaction, reading and decoding the log once for all of them; readers see the old rows
-        until it commits. Returns the position reached."""
+        """Rebuilds these read models (all of them if none is named), reading and decoding the
+        log once for all of them: beside the live tables and switched in (projections/
+        blue_green.py), or in place in one transaction for those that cannot be (readers see
+        their old rows until it commits). Returns the position reached."""
         names = names or tuple(self.projections)
         for name in names:
             if name not in self.projections:
                 raise KeyError(f"no read model {name!r}; known: {', '.join(self.projections)}")
-        with self._lock:
-            position = rebuilding.rebuild(self, names)
-            self._positions = None
+        beside = tuple(n for n in names if self.projections[n].blue_green)
+        in_place = tuple(n for n in names if n not in beside)
+        position = blue_green.rebuild_beside(self, beside) if beside else 0
+        if in_place:
+            with self._lock:
+                position = max(position, rebuilding.rebuild(self, in_place))
+                self._positions = None
         self._analyze()
         for name in names:
             self._succeeded(name, position)

@@ -259,3 +259,98 @@ email_deliveries = Table(
     Index("ix_email_deliveries_due", "state", "next_attempt_at"),
     Index("ix_email_deliveries_notification", "notification_id"),
 )
+
+# --- analytics (projections/analytics.py): the dashboard's numbers, each a fold of domain events
+# (never a query over the other read models), so `eventconnect rebuild analytics` recomputes a
+# metric added later over all history. Definitions: ../API.md "Analytics".
+analytics_events = Table(
+    "analytics_events",
+    metadata,
+    Column("event_id", Uuid, primary_key=True),
+    # the event's details as they stand (the overview's filters and labels)
+    Column("title", String(200), nullable=False),
+    Column("organizer_id", String(64), nullable=False),
+    Column("category", String(20), nullable=False),
+    Column("country", String(2), nullable=False),
+    Column("starts_at", UtcDateTime, nullable=False),
+    Column("ends_at", UtcDateTime, nullable=False),
+    Column("timezone", String(64), nullable=False),
+    Column("start_month", String(7), nullable=False),  # "YYYY-MM" of starts_at in `timezone`
+    Column("status", String(12), nullable=False),
+    Column("capacity", Integer, nullable=False),
+    # counts by the contract's definitions
+    Column("registrations", Integer, nullable=False),
+    Column("cancellations", Integer, nullable=False),
+    Column("waitlist_joins", Integer, nullable=False),
+    Column("promotions", Integer, nullable=False),
+    Column("confirmed", Integer, nullable=False),
+    Column("checked_in", Integer, nullable=False),
+    Column("sold_out_at", UtcDateTime),
+    # ratings counted now (withdrawn ones leave; hidden comments still count): sum and per score
+    Column("rating_count", Integer, nullable=False),
+    Column("rating_sum", Integer, nullable=False),
+    Column("rating_1", Integer, nullable=False),
+    Column("rating_2", Integer, nullable=False),
+    Column("rating_3", Integer, nullable=False),
+    Column("rating_4", Integer, nullable=False),
+    Column("rating_5", Integer, nullable=False),
+    Index("ix_analytics_events_starts_at", "starts_at"),
+    Index("ix_analytics_events_organizer_starts_at", "organizer_id", "starts_at"),
+    Index("ix_analytics_events_category_starts_at", "category", "starts_at"),
+    Index("ix_analytics_events_country_starts_at", "country", "starts_at"),
+    Index("ix_analytics_events_registrations", "registrations"),
+)
+
+# Activity per event per 15-minute UTC bucket: grouped into the event's local dates when read, so
+# the daily series is right in every zone (all offsets are multiples of 15 minutes) and after the
+# event's time zone changes.
+analytics_activity = Table(
+    "analytics_activity",
+    metadata,
+    Column("event_id", Uuid, primary_key=True),
+    Column("bucket", UtcDateTime, primary_key=True),
+    Column("registrations", Integer, nullable=False),
+    Column("cancellations", Integer, nullable=False),
+    Column("waitlist_joins", Integer, nullable=False),
+    Column("promotions", Integer, nullable=False),
+    Column("check_ins", Integer, nullable=False),
+)
+
+# The analytics read model's own state of each registration (a cancellation must know whether
+# the seat was checked in) and each rating (a change or withdrawal must know the old score).
+analytics_registrations = Table(
+    "analytics_registrations",
+    metadata,
+    Column("registration_id", Uuid, primary_key=True),
+    Column("event_id", Uuid, nullable=False),
+    Column("person", String(254), nullable=False),  # command_api.domain.keys.email_key
+    Column("status", String(12), nullable=False),  # confirmed | waitlisted | cancelled
+    Column("checked_in", Boolean, nullable=False),
+)
+
+analytics_ratings = Table(
+    "analytics_ratings",
+    metadata,
+    Column("rating_id", Uuid, primary_key=True),
+    Column("event_id", Uuid, nullable=False),
+    Column("score", Integer),  # None while withdrawn
+)
+
+# People (normalised email: a guest and a member with one email are one person, since account ids
+# derive from the same key) and the events each had a registration accepted for.
+analytics_attendance = Table(
+    "analytics_attendance",
+    metadata,
+    Column("person", String(254), primary_key=True),
+    Column("event_id", Uuid, primary_key=True),
+    # (event_id, person): covers the overview's "distinct people of these events" alone
+    Index("ix_analytics_attendance_event", "event_id", "person"),
+)
+
+analytics_people = Table(
+    "analytics_people",
+    metadata,
+    Column("person", String(254), primary_key=True),
+    Column("events", Integer, nullable=False),  # events accepted for; >= 2: a repeat attendee
+    Index("ix_analytics_people_events", "events"),
+)

@@ -167,6 +167,7 @@ async def _handle(hub: LiveHub, connection: LiveConnection, principal: Principal
     if row is None or not _visible(row, principal):
         hub.unsubscribe(connection, event_id)
         raise _Refused("not_found", f"No event {event_id}.")
+    hub.confirm(connection, event_id)
     connection.offer_seats(event_id, position, dumps(seats_message(row, position)))
 
 

@@ -68,6 +68,10 @@ class LiveConnection:
     def __init__(self, member_id: str | None) -> None:
         self.member_id = member_id
         self.events: set[UUID] = set()
+        # Subscribed but not yet allowed (the visibility check awaits the snapshot): the hub's
+        # pushes for them are held here, never sent, until `LiveHub.confirm` (a draft's counts
+        # must not reach a stranger who asked for it in the meantime).
+        self.pending: set[UUID] = set()
         self._seats: dict[UUID, tuple[int, str]] = {}
         self._messages: deque[str] = deque()
         self._sent_positions: dict[UUID, int] = {}
@@ -76,11 +80,13 @@ class LiveConnection:
 
     def offer_seats(self, event_id: UUID, position: int, text: str) -> None:
         # Never an older state after a newer one (a subscribe snapshot may overtake a batch).
-        if position < self._sent_positions.get(event_id, -1) or event_id not in self.events:
+        if position < self._sent_positions.get(event_id, -1) or (
+                event_id not in self.events and event_id not in self.pending):
             return
-        pending = self._seats.get(event_id)
-        if pending is None or pending[0] <= position:
+        held = self._seats.get(event_id)
+        if held is None or held[0] <= position:
             self._seats[event_id] = (position, text)
+        if event_id in self.events:
             self._ready.set()
 
     def offer(self, text: str) -> None:
@@ -92,6 +98,7 @@ class LiveConnection:
 
     def forget(self, event_id: UUID) -> None:
         self.events.discard(event_id)
+        self.pending.discard(event_id)
         self._seats.pop(event_id, None)
         self._sent_positions.pop(event_id, None)
 
@@ -101,10 +108,11 @@ class LiveConnection:
         self._ready.clear()
         batch = list(self._messages)
         self._messages.clear()
-        for event_id, (position, text) in self._seats.items():
-            self._sent_positions[event_id] = position
-            batch.append(text)
-        self._seats.clear()
+        for event_id, (position, text) in list(self._seats.items()):
+            if event_id in self.events:  # a pending subscription's update stays held
+                self._sent_positions[event_id] = position
+                batch.append(text)
+                del self._seats[event_id]
         return batch
 
 
@@ -182,15 +190,22 @@ class LiveHub:
 
     def disconnect(self, connection: LiveConnection) -> None:
         self.connections.discard(connection)
-        for event_id in list(connection.events):
+        for event_id in list(connection.events | connection.pending):
             self.unsubscribe(connection, event_id)
         if connection.member_id is not None:
             self._discard(self._by_member, connection.member_id, connection)
 
     def subscribe(self, connection: LiveConnection, event_id: UUID) -> None:
-        connection.events.add(event_id)
+        """Starts following the event for this connection, held until `confirm`."""
+        if event_id not in connection.events:
+            connection.pending.add(event_id)
         self._by_event.setdefault(event_id, set()).add(connection)
         self._fresh.add(event_id)
+
+    def confirm(self, connection: LiveConnection, event_id: UUID) -> None:
+        """The caller may see the event: what was held for it may go out."""
+        connection.pending.discard(event_id)
+        connection.events.add(event_id)
 
     def unsubscribe(self, connection: LiveConnection, event_id: UUID) -> None:
         connection.forget(event_id)

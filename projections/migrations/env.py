@@ -5,10 +5,8 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import text
 
+from projections.migrate import MIGRATION_LOCK_KEY
 from projections.tables import metadata
-
-# Several processes may run `upgrade` at once on PostgreSQL; they take turns on this lock.
-MIGRATION_LOCK_KEY = 0x45435F524D  # "EC_RM"
 
 
 def run_migrations_online() -> None:

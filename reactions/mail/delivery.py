@@ -16,6 +16,7 @@ transport recognises the message id, an SMTP server sees the same Message-ID.
 from __future__ import annotations
 
 import logging
+import smtplib
 import threading
 import time
 from collections.abc import Callable
@@ -177,8 +178,10 @@ class Delivery:
                 try:
                     self._send(row)
                 except Exception as error:  # recorded on the row, retried later
-                    log.warning("email %s to %s failed (attempt %d): %s", row["message_id"],
-                                row["to"], row["attempts"] + 1, error)
+                    # By message id: the address (and an SMTP refusal's text, which echoes
+                    # it) stays out of the log; the row's last_error keeps the whole text.
+                    log.warning("email %s failed (attempt %d): %s", row["message_id"],
+                                row["attempts"] + 1, _reason(error))
                     outcomes.append(self._failed(row, error, token))
                 else:
                     outcomes.append({"_id": row["message_id"], "_claim": token, "state": "sent",
@@ -310,3 +313,13 @@ class Delivery:
                 continue
             # Retries fall due by the clock, not by a commit: look again every second.
             self._wakeup.wait(1.0)
+
+
+def _reason(error: Exception) -> str:
+    """An email failure for the log: the error's type, and an SMTP reply's code but not its text
+    (a refused recipient's reply names the address, and so does SMTPRecipientsRefused's text)."""
+    if isinstance(error, smtplib.SMTPException):
+        code = getattr(error, "smtp_code", None)
+        return f"{type(error).__name__} {code}" if code is not None else type(error).__name__
+    first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    return f"{type(error).__name__}: {first}"[:200] if first else type(error).__name__

@@ -104,6 +104,10 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("GET", "/api/ready"): EVERYONE_OK,
     # Prometheus scrapes without a token; no personal data (eventconnect/metrics.py).
     ("GET", "/metrics"): EVERYONE_OK,
+    # The analytics dashboard (query_api/analytics.py): admins and analysts everything, an
+    # organizer their own events; the overview answers another organizer with their own (empty).
+    ("GET", "/api/analytics/events/{event_id}"): row(401, 403, 403, 200, 200, 200),
+    ("GET", "/api/analytics/overview"): row(401, 403, 200, 200, 200, 200),
 }
 
 _worlds = itertools.count(1)
@@ -252,6 +256,7 @@ def test_each_caller_gets_the_expected_status(client: TestClient, clock: FakeClo
     ("PATCH", "/api/events/{event_id}"), ("POST", "/api/events/{event_id}/cancel"),
     ("GET", "/api/events/{event_id}/attendees"), ("GET", "/api/events/{event_id}/history"),
     ("POST", "/api/events/{event_id}/registrations/{registration_id}/check-in"),
+    ("GET", "/api/analytics/events/{event_id}"),
 ])
 def test_another_organizer_is_told_not_owner(client: TestClient, clock: FakeClock, method: str,
                                              path: str) -> None:

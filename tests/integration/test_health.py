@@ -24,7 +24,7 @@ def test_ready_lists_each_read_model_and_takes_no_token(api: TestClient) -> None
     answer = api.get("/api/ready")
     assert answer.status_code == 200
     assert {m["name"] for m in answer.json()["read_models"]} == {
-        "catalogue", "attendees", "users", "reminder_schedule", "ratings", "inbox"}
+        "catalogue", "attendees", "users", "reminder_schedule", "ratings", "inbox", "analytics"}
     assert api.get("/api/health").json() == {"status": "ok"}
 
 

@@ -170,7 +170,8 @@ def test_migrations_create_exactly_the_declared_tables(container: Container) -> 
 
 def test_registry_finds_projections_by_name() -> None:
     names = [p.name for p in all_projections()]
-    assert names == ["catalogue", "attendees", "users", "reminder_schedule", "ratings", "inbox"]
+    assert names == ["catalogue", "attendees", "users", "reminder_schedule", "ratings", "inbox",
+                     "analytics"]
     for name in names:  # each is found by its own name, as `eventconnect rebuild <name>` does
         assert get_projection(name).name == name
     with pytest.raises(KeyError, match="catalogue"):

@@ -5,6 +5,7 @@ its cycles by how many messages the last one sent."""
 from __future__ import annotations
 
 import asyncio
+from types import SimpleNamespace
 from uuid import uuid4
 
 from query_api import live_hub
@@ -71,3 +72,33 @@ def test_cycles_are_spaced_by_the_messages_the_last_one_sent() -> None:
     assert hub.spacing() == 1000 / live_hub.SENDS_PER_SECOND
     hub.sent = 100_000
     assert hub.spacing() == live_hub.MAX_SPACING_SECONDS
+
+
+def _hub() -> LiveHub:
+    """A hub that is never started: subscribe/confirm/unsubscribe touch no database."""
+    async def never(_position: int, _timeout: float) -> bool:
+        return False
+
+    return LiveHub(SimpleNamespace(after_commit=[]), None, None,  # type: ignore[arg-type]
+                   waiter=never, postgres=False)
+
+
+def test_a_subscription_awaiting_its_visibility_check_gets_nothing_until_confirmed() -> None:
+    hub, connection, draft = _hub(), LiveConnection(None), uuid4()
+    hub.subscribe(connection, draft)
+    connection.offer_seats(draft, 30, "draft@30")  # the hub's push while the check awaits
+    connection.offer("reply")
+    assert _drain(connection) == ["reply"]  # the held update did not ride along
+    hub.confirm(connection, draft)
+    connection.offer_seats(draft, 29, "snapshot@29")  # older than the held push
+    assert _drain(connection) == ["draft@30"]
+
+
+def test_a_refused_subscription_drops_what_was_held_for_it() -> None:
+    hub, connection, draft = _hub(), LiveConnection(None), uuid4()
+    hub.subscribe(connection, draft)
+    connection.offer_seats(draft, 30, "draft@30")
+    hub.unsubscribe(connection, draft)  # not visible to this caller
+    hub.confirm(connection, draft)  # even a confirmation after it finds nothing held
+    connection.offer("reply")
+    assert _drain(connection) == ["reply"]

@@ -3,7 +3,7 @@ import { UserMenu } from '@/features/auth/components/UserMenu';
 import { useAuth, useResetOnSessionChange } from '@/features/auth/components/use-auth';
 import { useLiveInbox } from '@/features/notifications/api/live-inbox';
 import { InboxLink } from '@/features/notifications/components/InboxLink';
-import { canCreateEvents, isAdmin } from '@/lib/authorization';
+import { canCreateEvents, canViewAnalytics, isAdmin } from '@/lib/authorization';
 import { useLiveConnection } from '@/lib/live';
 
 /** The page frame: header with role-aware navigation and the account corner. */
@@ -37,6 +37,11 @@ export function Layout() {
               {loggedIn ? (
                 <li>
                   <NavLink to="/me/registrations">My registrations</NavLink>
+                </li>
+              ) : null}
+              {canViewAnalytics(user) ? (
+                <li>
+                  <NavLink to="/analytics">Analytics</NavLink>
                 </li>
               ) : null}
               {isAdmin(user) ? (

@@ -1,7 +1,9 @@
 import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from '@/features/auth/components/RequireAuth';
+import { ANALYTICS_ROLES } from '@/lib/authorization';
 import { Layout } from './layout';
 import { AdminUsersRoute } from './routes/admin-users';
+import { AnalyticsPage, EventAnalyticsPage } from './routes/analytics-on-demand';
 import { EventDetailRoute } from './routes/event-detail';
 import { EventsListRoute } from './routes/events-list';
 import { ForgotPasswordRoute } from './routes/forgot-password';
@@ -40,6 +42,22 @@ export const router = createBrowserRouter([
         element: (
           <RequireAuth>
             <ManageEventRoute />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'events/:id/analytics',
+        element: (
+          <RequireAuth roles={ANALYTICS_ROLES}>
+            <EventAnalyticsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'analytics',
+        element: (
+          <RequireAuth roles={ANALYTICS_ROLES}>
+            <AnalyticsPage />
           </RequireAuth>
         ),
       },

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   canCreateEvents,
+  canFilterByOrganizer,
   canManageEvent,
   canRegisterAsSelf,
+  canViewAnalytics,
+  canViewEventAnalytics,
   isAdmin,
   loginPath,
   safeNextPath,
@@ -34,6 +37,21 @@ describe('authorization', () => {
     expect(canRegisterAsSelf({ id: 'a', role: 'member' })).toBe(true);
     expect(isAdmin({ id: 'a', role: 'admin' })).toBe(true);
     expect(isAdmin({ id: 'a', role: 'organizer' })).toBe(false);
+  });
+
+  it('opens analytics to admins, analysts and organizers (theirs), never to members', () => {
+    for (const role of ['admin', 'analyst', 'organizer'] as const) {
+      expect(canViewAnalytics({ id: 'a', role })).toBe(true);
+    }
+    expect(canViewAnalytics({ id: 'a', role: 'member' })).toBe(false);
+    expect(canViewAnalytics(null)).toBe(false);
+    expect(canFilterByOrganizer({ id: 'a', role: 'analyst' })).toBe(true);
+    expect(canFilterByOrganizer({ id: 'a', role: 'admin' })).toBe(true);
+    expect(canFilterByOrganizer({ id: 'u-org', role: 'organizer' })).toBe(false);
+    expect(canViewEventAnalytics({ id: 'x', role: 'analyst' }, event)).toBe(true);
+    expect(canViewEventAnalytics({ id: 'u-org', role: 'organizer' }, event)).toBe(true);
+    expect(canViewEventAnalytics({ id: 'other', role: 'organizer' }, event)).toBe(false);
+    expect(canViewEventAnalytics({ id: 'u-org', role: 'member' }, event)).toBe(false);
   });
 
   it('only follows `next` to a path of this app', () => {

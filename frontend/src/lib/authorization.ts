@@ -28,6 +28,23 @@ export function canManageEvent(user: User, event: Owned): boolean {
   return user.role === 'organizer' && event.organizer !== null && event.organizer.id === user.id;
 }
 
+/** Who opens the analytics dashboard: admins and analysts see every event, organizers theirs. */
+export const ANALYTICS_ROLES: readonly Role[] = ['admin', 'analyst', 'organizer'];
+
+export function canViewAnalytics(user: User): boolean {
+  return !!user && ANALYTICS_ROLES.includes(user.role);
+}
+
+/** An organizer's dashboard is scoped to their own events, so only the others pick one. */
+export function canFilterByOrganizer(user: User): boolean {
+  return user?.role === 'admin' || user?.role === 'analyst';
+}
+
+/** One event's analytics: admins, analysts and the organizer who owns it. */
+export function canViewEventAnalytics(user: User, event: Owned): boolean {
+  return canFilterByOrganizer(user) || canManageEvent(user, event);
+}
+
 /** Analysts only read; every other account registers as itself. */
 export function canRegisterAsSelf(user: User): boolean {
   return !!user && user.role !== 'analyst';

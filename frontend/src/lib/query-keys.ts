@@ -20,6 +20,9 @@ export const eventKeys = {
   myRating: (id: string, who: string) => [...eventKeys.detail(id), 'my-rating', who] as const,
   registration: (id: string, registrationId: string, token: string) =>
     [...eventKeys.detail(id), 'registration', registrationId, token] as const,
+  /** Its analytics, per login (who may see them depends on the account). */
+  analytics: (id: string, session: string) =>
+    [...eventKeys.detail(id), 'analytics', session] as const,
 };
 
 // Keyed on the login session (see auth-tokens.ts) so another login never shows the last one's data.
@@ -43,4 +46,11 @@ export const notificationKeys = {
   all: ['notifications'] as const,
   list: (session: string, params: QueryParams) =>
     [...notificationKeys.all, session, 'list', params] as const,
+};
+
+// An organizer's overview covers their own events only, so it is keyed on the session too.
+export const analyticsKeys = {
+  all: ['analytics'] as const,
+  overview: (session: string, params: QueryParams) =>
+    [...analyticsKeys.all, session, 'overview', params] as const,
 };

@@ -4,6 +4,9 @@ import type { components, operations } from './openapi.gen';
 
 type Schemas = components['schemas'];
 type EventSearch = NonNullable<operations['search_events_api_events_get']['parameters']['query']>;
+type AnalyticsOverviewSearch = NonNullable<
+  operations['analytics_overview_api_analytics_overview_get']['parameters']['query']
+>;
 
 /** Lists a string union's members at runtime. Taking a record makes the compiler refuse a list
  * that misses a member or adds one the server does not know. */
@@ -117,3 +120,20 @@ export type PasswordResetAccepted = Schemas['PasswordResetAccepted'];
 export type PasswordResetDone = Schemas['PasswordResetDone'];
 export type Verified = Schemas['VerifiedOut'];
 export type Positioned = Schemas['RatingChangedOut'];
+
+// Analytics (Wave 2)
+
+/** GET /api/analytics/events/{id}: one event's counts, rates (null: no denominator), ratings. */
+export type EventAnalytics = Schemas['EventAnalyticsOut'];
+/** One local date (the event's zone) of its `daily` series. */
+export type DailyActivity = Schemas['DailyActivityOut'];
+/** GET /api/analytics/overview: totals over the matching events and three tables. */
+export type AnalyticsOverview = Schemas['AnalyticsOverviewOut'];
+export type MonthRow = Schemas['MonthRowOut'];
+export type CategoryRow = Schemas['CategoryRowOut'];
+export type TopEvent = Schemas['TopEventOut'];
+/** The overview's filters (dates are event start dates, `YYYY-MM-DD`). */
+export type OverviewQuery = Pick<
+  AnalyticsOverviewSearch,
+  'from' | 'to' | 'category' | 'country' | 'organizer_id'
+>;

@@ -2,6 +2,48 @@
 // dump its document (`.venv/bin/python scripts/openapi.py > frontend/openapi.json`), regenerate.
 
 export interface paths {
+    "/api/analytics/events/{event_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One event's analytics
+         * @description Returns one event's registrations, cancellations, waitlist and check-in counts, rates,
+         *     ratings and daily activity (dates in the event's time zone). CSV: the daily rows.
+         */
+        get: operations["event_analytics_api_analytics_events__event_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Analytics across events
+         * @description Returns totals, unique and repeat attendees, attendance and rating over the published and
+         *     cancelled events that match the filters, with per-month, per-category and top-10 tables.
+         */
+        get: operations["analytics_overview_api_analytics_overview_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/logout": {
         parameters: {
             query?: never;
@@ -823,6 +865,84 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * AnalyticsOverviewOut
+         * @description Totals over the matching events (published and cancelled; never drafts or deleted ones),
+         *     rates over them together, and the per-month, per-category and top-events tables.
+         * @example {
+         *       "attendance_rate": 0.6,
+         *       "by_category": [
+         *         {
+         *           "attendance_rate": 0.6,
+         *           "category": "workshop",
+         *           "events": 2,
+         *           "rating_avg": 4.5,
+         *           "registrations": 7
+         *         }
+         *       ],
+         *       "by_month": [
+         *         {
+         *           "attendance_rate": 0.6,
+         *           "events": 2,
+         *           "month": "2030-05",
+         *           "registrations": 7
+         *         }
+         *       ],
+         *       "cancellations": 1,
+         *       "events": 2,
+         *       "rating_avg": 4.5,
+         *       "registrations": 7,
+         *       "repeat_attendees": 1,
+         *       "top_events": [
+         *         {
+         *           "event_id": "0d5c6f0e-7f55-4d53-9a43-5b0b1c3f9a11",
+         *           "registrations": 4,
+         *           "title": "Intro to bike repair"
+         *         }
+         *       ],
+         *       "unique_attendees": 5
+         *     }
+         */
+        AnalyticsOverviewOut: {
+            /**
+             * Attendance Rate
+             * @description sum(checked_in) / sum(confirmed)
+             */
+            attendance_rate: number | null;
+            /** By Category */
+            by_category: components["schemas"]["CategoryRowOut"][];
+            /**
+             * By Month
+             * @description By start month, ascending
+             */
+            by_month: components["schemas"]["MonthRowOut"][];
+            /** Cancellations */
+            cancellations: number;
+            /** Events */
+            events: number;
+            /**
+             * Rating Avg
+             * @description All the matching events' ratings together
+             */
+            rating_avg: number | null;
+            /** Registrations */
+            registrations: number;
+            /**
+             * Repeat Attendees
+             * @description Those among them accepted for 2 or more of the matching events
+             */
+            repeat_attendees: number;
+            /**
+             * Top Events
+             * @description Most registrations first; ties by title, then id
+             */
+            top_events: components["schemas"]["TopEventOut"][];
+            /**
+             * Unique Attendees
+             * @description Distinct people (member, or normalised email of a guest) with a registration accepted
+             */
+            unique_attendees: number;
+        };
+        /**
          * AttendeeOut
          * @description One registration of an event.
          * @example {
@@ -909,6 +1029,21 @@ export interface components {
          * @enum {string}
          */
         Category: "workshop" | "seminar" | "volunteer" | "fundraiser" | "social" | "other";
+        /**
+         * CategoryRowOut
+         * @description The matching events of one category.
+         */
+        CategoryRowOut: {
+            /** Attendance Rate */
+            attendance_rate: number | null;
+            category: components["schemas"]["Category"];
+            /** Events */
+            events: number;
+            /** Rating Avg */
+            rating_avg: number | null;
+            /** Registrations */
+            registrations: number;
+        };
         /** CheckInOut */
         CheckInOut: {
             /**
@@ -926,6 +1061,164 @@ export interface components {
              * Format: uuid
              */
             registration_id: string;
+        };
+        /**
+         * DailyActivityOut
+         * @description One local date of the event (its own time zone) on which something happened.
+         */
+        DailyActivityOut: {
+            /** Cancellations */
+            cancellations: number;
+            /** Check Ins */
+            check_ins: number;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Promotions */
+            promotions: number;
+            /** Registrations */
+            registrations: number;
+            /** Waitlist Joins */
+            waitlist_joins: number;
+        };
+        /**
+         * EventAnalyticsOut
+         * @description One event's numbers: counts, rates, ratings and a daily series in the event's zone.
+         * @example {
+         *       "attendance_rate": 0.5,
+         *       "cancellations": 1,
+         *       "capacity": 2,
+         *       "category": "workshop",
+         *       "checked_in": 1,
+         *       "confirmed": 2,
+         *       "country": "IN",
+         *       "daily": [
+         *         {
+         *           "cancellations": 1,
+         *           "check_ins": 0,
+         *           "date": "2030-04-20",
+         *           "promotions": 1,
+         *           "registrations": 4,
+         *           "waitlist_joins": 2
+         *         }
+         *       ],
+         *       "ends_at": "2030-05-01T20:00:00+05:30",
+         *       "event_id": "0d5c6f0e-7f55-4d53-9a43-5b0b1c3f9a11",
+         *       "no_show_rate": 0.5,
+         *       "organizer_id": "5b0b1c3f-0d5c-4d53-9a43-7f55a11f9a11",
+         *       "promotions": 1,
+         *       "rating_avg": 4,
+         *       "rating_count": 1,
+         *       "rating_distribution": {
+         *         "1": 0,
+         *         "2": 0,
+         *         "3": 0,
+         *         "4": 1,
+         *         "5": 0
+         *       },
+         *       "registrations": 4,
+         *       "sold_out_at": "2030-04-20T10:15:00+05:30",
+         *       "starts_at": "2030-05-01T18:00:00+05:30",
+         *       "status": "published",
+         *       "timezone": "Asia/Kolkata",
+         *       "title": "Intro to bike repair",
+         *       "waitlist_conversion_rate": 0.5,
+         *       "waitlist_joins": 2
+         *     }
+         */
+        EventAnalyticsOut: {
+            /**
+             * Attendance Rate
+             * @description checked_in / confirmed; null when confirmed is 0
+             */
+            attendance_rate: number | null;
+            /**
+             * Cancellations
+             * @description Cancelled, from either state
+             */
+            cancellations: number;
+            /** Capacity */
+            capacity: number;
+            category: components["schemas"]["Category"];
+            /**
+             * Checked In
+             * @description Confirmed and checked in now
+             */
+            checked_in: number;
+            /**
+             * Confirmed
+             * @description Confirmed now
+             */
+            confirmed: number;
+            /** Country */
+            country: string;
+            /**
+             * Daily
+             * @description Dates with activity, in the event's time zone, ascending
+             */
+            daily: components["schemas"]["DailyActivityOut"][];
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /**
+             * Event Id
+             * Format: uuid
+             */
+            event_id: string;
+            /**
+             * No Show Rate
+             * @description 1 - attendance_rate once the event has ended, else null
+             */
+            no_show_rate: number | null;
+            /** Organizer Id */
+            organizer_id: string;
+            /**
+             * Promotions
+             * @description Waitlisted registrations moved to confirmed
+             */
+            promotions: number;
+            /** Rating Avg */
+            rating_avg: number | null;
+            /** Rating Count */
+            rating_count: number;
+            /**
+             * Rating Distribution
+             * @description Scores "1" to "5" and how many gave each
+             */
+            rating_distribution: {
+                [key: string]: number;
+            };
+            /**
+             * Registrations
+             * @description Accepted (confirmed at once or waitlisted), cancelled ones included
+             */
+            registrations: number;
+            /**
+             * Sold Out At
+             * @description First instant the confirmed count reached capacity; null if never
+             */
+            sold_out_at: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            status: components["schemas"]["EventStatus"];
+            /** Timezone */
+            timezone: string;
+            /** Title */
+            title: string;
+            /**
+             * Waitlist Conversion Rate
+             * @description promotions / waitlist_joins; null when 0
+             */
+            waitlist_conversion_rate: number | null;
+            /** Waitlist Joins */
+            waitlist_joins: number;
         };
         /** EventChanged */
         EventChanged: {
@@ -1273,6 +1566,24 @@ export interface components {
             online_url?: string | null;
             /** Venue */
             venue?: string | null;
+        };
+        /**
+         * MonthRowOut
+         * @description The matching events that start in one month (of their own time zone).
+         */
+        MonthRowOut: {
+            /** Attendance Rate */
+            attendance_rate: number | null;
+            /** Events */
+            events: number;
+            /**
+             * Month
+             * @description "YYYY-MM"
+             * @example 2030-05
+             */
+            month: string;
+            /** Registrations */
+            registrations: number;
         };
         /**
          * MyRatingOut
@@ -2019,6 +2330,21 @@ export interface components {
              */
             token_type?: "bearer";
         };
+        /**
+         * TopEventOut
+         * @description One of the ten matching events with the most registrations.
+         */
+        TopEventOut: {
+            /**
+             * Event Id
+             * Format: uuid
+             */
+            event_id: string;
+            /** Registrations */
+            registrations: number;
+            /** Title */
+            title: string;
+        };
         /** UnreadOut */
         UnreadOut: {
             /**
@@ -2130,6 +2456,163 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    event_analytics_api_analytics_events__event_id__get: {
+        parameters: {
+            query?: {
+                /** @description `csv`: the main list as `text/csv`, one row per item, with a header row */
+                format?: "json" | "csv";
+                /** @description IANA zone to render times in; default: the event's own zone */
+                tz?: string | null;
+            };
+            header?: {
+                /** @description A command's `position`: answer only once the read models have processed it (bounded wait; 503 `not_yet_consistent` past it; 422 `unknown_position` for one the store never produced). */
+                "X-Consistent-With"?: number | null;
+            };
+            path: {
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventAnalyticsOut"];
+                    /**
+                     * @example date,registrations,cancellations,waitlist_joins,promotions,check_ins
+                     *     2030-04-20,4,1,2,1,0
+                     */
+                    "text/csv": string;
+                };
+            };
+            /** @description No, or a bad, bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A member (`forbidden`), or an organizer asking for another organizer's events (`not_owner`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown or deleted event (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter (`validation_error`), or an `X-Consistent-With` beyond the store's last position (`unknown_position`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `X-Consistent-With` not reached in time (`not_yet_consistent`), or the database unavailable (`unavailable`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    analytics_overview_api_analytics_overview_get: {
+        parameters: {
+            query?: {
+                /** @description Events starting on or after this date (00:00 UTC) */
+                from?: string | null;
+                /** @description Events starting on or before this date (until 24:00 UTC) */
+                to?: string | null;
+                category?: components["schemas"]["Category"] | null;
+                country?: string | null;
+                /** @description Admins and analysts: one organizer's events; organizers always get their own */
+                organizer_id?: string | null;
+                /** @description `csv`: the main list as `text/csv`, one row per item, with a header row */
+                format?: "json" | "csv";
+                /** @description With `format=csv`: which of the tables */
+                table?: "by_month" | "by_category" | "top_events";
+            };
+            header?: {
+                /** @description A command's `position`: answer only once the read models have processed it (bounded wait; 503 `not_yet_consistent` past it; 422 `unknown_position` for one the store never produced). */
+                "X-Consistent-With"?: number | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsOverviewOut"];
+                    /**
+                     * @example month,events,registrations,attendance_rate
+                     *     2030-05,2,7,0.6
+                     */
+                    "text/csv": string;
+                };
+            };
+            /** @description No, or a bad, bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A member (`forbidden`), or an organizer asking for another organizer's events (`not_owner`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter (`validation_error`), or an `X-Consistent-With` beyond the store's last position (`unknown_position`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `X-Consistent-With` not reached in time (`not_yet_consistent`), or the database unavailable (`unavailable`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     log_out_api_auth_logout_post: {
         parameters: {
             query?: never;

@@ -61,6 +61,8 @@ export function ManageEventRoute() {
       <title>{`Manage: ${data.title} · EventConnect`}</title>
       <p className="breadcrumb">
         <Link to={publicPath}>← Public page</Link>
+        {' · '}
+        <Link to={`${publicPath}/analytics`}>Analytics</Link>
       </p>
       {created ? (
         <p className="alert alert--success" role="status">
