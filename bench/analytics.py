@@ -15,7 +15,6 @@ the floor every authenticated GET pays.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import json
 import random
@@ -29,9 +28,9 @@ from typing import Any
 from sqlalchemy import select
 
 from bench import harness, loadclient
-from bench.analytics_rebuild import add_ratings
+from bench.analytics_rebuild import data_arguments, seed
 from bench.harness import EVENTCONNECT, HOST, Server, percentile, status_counts, table
-from bench.seed import CATEGORIES, Generator
+from bench.seed import CATEGORIES
 from eventconnect.bootstrap import bootstrap
 from projections import rebuilding
 from projections.analytics import Analytics
@@ -98,13 +97,7 @@ def cases(event_ids: list[str], years: list[int], organizers: list[str]) -> list
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
-    parser.add_argument("--domain-events", type=int, default=1_000_000)
-    parser.add_argument("--events", type=int, default=20_000)
-    parser.add_argument("--members", type=int, default=200_000)
-    parser.add_argument("--rating-share", type=float, default=0.3)
+    parser = data_arguments(__doc__)
     parser.add_argument("--requests", type=int, default=300, help="per case")
     args = parser.parse_args()
     print(f"## analytics GETs on {args.db}: ~{args.domain_events:,} domain events over "
@@ -112,12 +105,7 @@ def main() -> None:
           f"machine: {harness.machine()}", flush=True)
     with harness.database(args.db, "analytics_api") as db:
         container = bootstrap(db.settings, migrate=True)
-        generator = Generator(container.write_model, events=args.events, members=args.members)
-        seconds = generator.run(args.domain_events)
-        rating_events, _ = add_ratings(generator, args.rating_share)
-        total = container.write_model.recorder.max_notification_id() or 0
-        print(f"generated {generator.written:,} domain events in {seconds:.0f} s, then "
-              f"{rating_events:,} rating events; store positions up to {total:,}", flush=True)
+        _, _, total = seed(container, args)
         start = time.monotonic()
         # In place, in one transaction: nobody reads yet, so no copy beside the live tables
         # (projections/blue_green.py) is needed; then the planner's statistics, as a rebuild does.

@@ -148,14 +148,32 @@ def live_cost(db: harness.Database, generator: Generator, commits: int) -> list[
     return spent
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
+def data_arguments(description: str | None) -> argparse.ArgumentParser:
+    """The options of the analytics data set, shared by this bench and bench/analytics.py."""
+    parser = argparse.ArgumentParser(description=description,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--domain-events", type=int, default=1_000_000)
     parser.add_argument("--events", type=int, default=20_000)
     parser.add_argument("--members", type=int, default=200_000)
     parser.add_argument("--rating-share", type=float, default=0.3)
+    return parser
+
+
+def seed(container: Any, args: argparse.Namespace) -> tuple[Generator, int, int]:
+    """The data set in the container's store: bench/seed.py's Generator, then ratings; prints
+    what it wrote. Returns the generator, the ratings standing and the store's last position."""
+    generator = Generator(container.write_model, events=args.events, members=args.members)
+    seconds = generator.run(args.domain_events)
+    rating_events, standing = add_ratings(generator, args.rating_share)
+    total = container.write_model.recorder.max_notification_id() or 0
+    print(f"generated {generator.written:,} domain events in {seconds:.0f} s, then "
+          f"{rating_events:,} rating events; store positions up to {total:,}", flush=True)
+    return generator, standing, total
+
+
+def main() -> None:
+    parser = data_arguments(__doc__)
     parser.add_argument("--live-commits", type=int, default=300)
     args = parser.parse_args()
     print(f"## analytics rebuild on {args.db}: ~{args.domain_events:,} domain events over "
@@ -163,12 +181,7 @@ def main() -> None:
           f"machine: {harness.machine()}", flush=True)
     with harness.database(args.db, "analytics") as db:
         container = bootstrap(db.settings, migrate=True)
-        generator = Generator(container.write_model, events=args.events, members=args.members)
-        seconds = generator.run(args.domain_events)
-        rating_events, standing = add_ratings(generator, args.rating_share)
-        total = container.write_model.recorder.max_notification_id() or 0
-        print(f"generated {generator.written:,} domain events in {seconds:.0f} s, then "
-              f"{rating_events:,} rating events; store positions up to {total:,}", flush=True)
+        generator, standing, total = seed(container, args)
         container.write_model.close()
         container.read_engine.dispose()
 

@@ -1,10 +1,10 @@
 """Time in the analytics read model: instants in UTC, an event's start month in its own zone,
 and the 15-minute UTC buckets of activity (which group into any zone's local dates, since every
-offset is a multiple of 15 minutes: the query side builds the daily series with `local_date`)."""
+offset is a multiple of 15 minutes: query_api/analytics_queries.py `daily` groups them)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -51,7 +51,3 @@ def in_utc(instant: datetime) -> datetime | None:
     except OverflowError:
         return None
 
-
-def local_date(bucket: datetime, timezone: str) -> date:
-    """The date, in the event's zone, that a whole bucket falls on."""
-    return bucket.astimezone(zone(timezone)).date()

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import event as sa_event
 from sqlalchemy import select
@@ -16,7 +17,6 @@ from command_api.application import EventConnect
 from eventconnect.container import Container
 from kernel.authz import ANONYMOUS, Principal, system
 from projections.analytics import Analytics
-from projections.analytics_time import local_date
 from projections.claims import set_position
 from projections.registry import all_projections
 from projections.runner import ProjectionRunner
@@ -211,7 +211,7 @@ def test_a_ledger_in_two_zones_gives_the_hand_computed_numbers(container: Contai
         (p, utc(2030, 1, 6, 8, 0)): bucket(2),
     }
     # Each bucket lies within one local date, on either side of the zone's midnight.
-    local = {(event_id, b): local_date(b, events[event_id]["timezone"]).day
+    local = {(event_id, b): b.astimezone(ZoneInfo(events[event_id]["timezone"])).date().day
              for event_id, b in activity}
     assert sorted(local.values()) == [5, 5, 6, 6, 6]
     assert local[(a, utc(2030, 1, 5, 22, 45))] == local[(p, utc(2030, 1, 6, 7, 45))] == 5
