@@ -62,8 +62,8 @@ print(p, rebuilt, cpu, time.perf_counter() - t)
 """
 
 
-def run(db: harness.Database, command: list[str]) -> tuple[float, float, str]:
-    """Seconds, peak RSS (MB) and output of a process on this database."""
+def run(db: harness.Database, command: list[str]) -> tuple[float, float, str, str]:
+    """Seconds, peak RSS (MB), output and error output of a process on this database."""
     start = time.monotonic()
     process = subprocess.Popen(command, env=db.env, cwd=ROOT, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE)
@@ -73,7 +73,7 @@ def run(db: harness.Database, command: list[str]) -> tuple[float, float, str]:
     out, err = process.stdout.read().decode(), process.stderr.read().decode()
     if os.waitstatus_to_exitcode(status):
         raise RuntimeError(f"{command[-1][:40]} failed: {err[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024, out
+    return elapsed, usage.ru_maxrss / 1024, out, err
 
 
 def add_ratings(generator: Generator, share: float, seed: int = 11) -> tuple[int, int]:
@@ -186,7 +186,7 @@ def main() -> None:
         container.read_engine.dispose()
 
         rows = []
-        elapsed, rss, out = run(db, [PYTHON, "-c", ANALYTICS_ALONE])
+        elapsed, rss, out, _ = run(db, [PYTHON, "-c", ANALYTICS_ALONE])
         position, inside, cpu, reading = out.split()
         assert int(position) == total, (position, total)
         rows.append(("reading the log alone (runner, analytics' classes decoded)", total,
@@ -202,13 +202,18 @@ def main() -> None:
         check(container, generator, standing)
         container.write_model.close()
         container.read_engine.dispose()
-        cli, cli_rss, _ = run(db, [EVENTCONNECT, "rebuild", "analytics", "--no-progress"])
+        cli, cli_rss, _, log_lines = run(db, [EVENTCONNECT, "rebuild", "analytics",
+                                              "--no-progress"])
+        # projections/blue_green.py logs how long the switch held the live tables
+        switched = [line for line in log_lines.splitlines() if "switched analytics" in line]
         rows.append(("`eventconnect rebuild analytics` (whole process)", total, cli,
                      total / cli, cli_rss))
         table(f"analytics rebuild on {args.db}", ["how", "domain events", "seconds",
                                                   "events/s", "peak RSS MB"], rows)
         rate = total / float(inside)
         need = 20_000 if args.db == "sqlite" else 10_000
+        for line in switched:
+            print(f"blue/green switch of the CLI's rebuild: {line.strip()}", flush=True)
         print(f"\nanalytics rebuild: {rate:,.0f} events/s (target >= {need:,}: "
               f"{'met' if rate >= need else 'MISSED'})", flush=True)
         spent = live_cost(db, generator, args.live_commits)

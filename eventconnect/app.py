@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -31,6 +32,7 @@ from eventconnect.metrics import install_metrics
 from eventconnect.projector import ProjectorProcess
 from kernel.problems import install_problem_handlers, problem_response
 from kernel.routing import SPA_ROUTE, allowed_methods
+from query_api import analytics_frame
 from query_api.account_routes import router as account_query_router
 from query_api.analytics import router as analytics_router
 from query_api.health import router as health_router
@@ -67,12 +69,13 @@ Projections = Literal["thread", "process", "none"]
 
 def create_app(container: Container | None = None, *,
                projections: Projections = "thread", reminders: bool = False,
-               notifications: bool = False) -> FastAPI:
+               notifications: bool = False, warm_analytics: bool = False) -> FastAPI:
     """Builds the app. `projections`: a runner thread in this process (tests, embedding), a child
     process (`eventconnect serve`, eventconnect/projector.py), or none (`eventconnect project`
     runs elsewhere). `reminders`: run the reminder scheduler's timer in this process (`serve`).
     `notifications`: run the notifier and the email delivery in threads here (`serve`; tests
-    call their `catch_up`; `eventconnect notify` runs them alone)."""
+    call their `catch_up`; `eventconnect notify` runs them alone). `warm_analytics`: load the
+    analytics overview's in-memory copy in a thread at start (`serve`)."""
     container = container or bootstrap()
 
     @asynccontextmanager
@@ -91,6 +94,9 @@ def create_app(container: Container | None = None, *,
         scheduled = build_reminders(container) if reminders else None
         if scheduled is not None:
             scheduled.start()
+        if warm_analytics:
+            threading.Thread(target=analytics_frame.warm, args=(container.read_engine,),
+                             name="analytics-warm", daemon=True).start()
         reacting = [r for r in (container.notifier, container.delivery) if r] if notifications else []
         for reactor in reacting:
             reactor.start()

@@ -37,7 +37,7 @@ def _serve(args: argparse.Namespace) -> int:
     if projections != "none":
         container.runner.catch_up()
     app = create_app(container, projections=projections, reminders=not args.no_scheduler,
-                     notifications=not args.no_notifier)
+                     notifications=not args.no_notifier, warm_analytics=True)
     print(f"EventConnect on http://{args.host}:{args.port}/  (API docs: /api/docs)", flush=True)
     # X-Forwarded-For is believed only from the configured proxies (uvicorn's default trusts
     # loopback, so any local client could choose the address the sign-in limits count).

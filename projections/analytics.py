@@ -64,8 +64,9 @@ def people_rows(people: dict[str, int]) -> list[Row]:
     return [{"person": person, "events": n} for person, n in people.items()]
 
 
-def attendance_rows(pairs: Iterable[tuple[str, UUID]]) -> list[Row]:
-    return [{"person": person, "event_id": event_id} for person, event_id in pairs]
+def attendance_rows(pairs: Iterable[tuple[str, UUID, int]]) -> list[Row]:
+    return [{"person": person, "event_id": event_id, "position": position}
+            for person, event_id, position in pairs]
 
 
 def load_attended(conn: Connection, people: set[str], event_ids: set[UUID]
@@ -91,14 +92,16 @@ class Analytics(Projection):
               analytics_attendance, analytics_people)
     reads = Ledger.handlers.reads()
 
-    def relevant(self, items: Sequence[Item]) -> list[Any]:
+    def relevant(self, items: Sequence[Item]) -> list[Item]:
         get = Ledger.handlers.get
-        return [event for _, event in items if event is not None and get(type(event)) is not None]
+        return [(position, event) for position, event in items
+                if event is not None and get(type(event)) is not None]
 
     def apply(self, conn: Connection, items: Sequence[Item]) -> None:
-        events = self.relevant(items)
-        if not events:
+        relevant = self.relevant(items)
+        if not relevant:
             return
+        events = [event for _, event in relevant]
         event_ids, registration_ids, rating_ids, people = touched(events)
         stored = {table: load_rows(conn, table, KEYS[table], ids) for table, ids in (
             (analytics_events, event_ids), (analytics_registrations, registration_ids),
@@ -108,7 +111,7 @@ class Analytics(Projection):
                 for table, found in stored.items()}
         ledger = Ledger(rows[analytics_events], rows[analytics_registrations],
                         rows[analytics_ratings], load_attended(conn, people, event_ids))
-        ledger.fold_all(events)
+        ledger.fold_all(relevant)
         for table, before in stored.items():
             write_rows(conn, table, KEYS[table], before, rows[table])
         if ledger.new_attendance:
@@ -144,7 +147,7 @@ class AnalyticsRebuild(Rebuild):
         gc.freeze()
 
     def apply(self, items: Sequence[Item]) -> None:
-        self.ledger.fold_all(event for _, event in items if event is not None)
+        self.ledger.fold_all(items)
         # The ledger's rows hold UUIDs, so the cyclic garbage collector tracks each of them and
         # walked the growing ledger (and every object the process had imported) again and
         # again: a third of a rebuild's CPU time. Rows form no cycles (reference counting frees

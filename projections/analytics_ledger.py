@@ -47,6 +47,7 @@ def event_row(event: CommunityEvent.Scheduled, starts_at: datetime, ends_at: dat
         "country": country_of(event.location), "starts_at": starts_at, "ends_at": ends_at,
         "timezone": event.timezone, "start_month": start_month(starts_at, event.timezone),
         "status": EventStatus.DRAFT, "capacity": event.capacity, "sold_out_at": None,
+        "last_position": 0,
     }
     row.update(dict.fromkeys(COUNTS, 0))
     return row
@@ -73,7 +74,9 @@ class Ledger:
         self.registrations = registrations if registrations is not None else {}
         self.ratings = ratings if ratings is not None else {}
         self.attended = attended if attended is not None else set()  # (person, event) pairs
-        self.new_attendance: list[tuple[str, UUID]] = []  # pairs not stored yet
+        # pairs not stored yet, with the store position of the registration that made each
+        self.new_attendance: list[tuple[str, UUID, int]] = []
+        self.position = 0  # of the domain event being folded
         self.activity: dict[tuple[UUID, datetime], list[int]] = {}  # increments per bucket
         self.people: dict[str, int] = {}  # increments of each person's number of events
 
@@ -82,12 +85,19 @@ class Ledger:
         if handler is not None:
             handler(self, event)
 
-    def fold_all(self, events: Iterable[Any]) -> None:
+    def fold_all(self, items: Iterable[tuple[int, Any]]) -> None:
+        """Folds (store position, domain event) pairs in order; None events are skipped."""
         get = self.handlers.get
-        for event in events:
+        for position, event in items:
             handler = get(type(event))
             if handler is not None:
+                self.position = position
                 handler(self, event)
+                # the row of the event it concerns, stamped: the API's copy re-reads it
+                row = self.events.get(event.event_id  # type: ignore[attr-defined] # every one has it
+                                      if isinstance(event, Rating.Event) else event.originator_id)
+                if row is not None:
+                    row["last_position"] = position
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -121,7 +131,7 @@ class Ledger:
         pair = (person, event_id)
         if pair not in self.attended:
             self.attended.add(pair)
-            self.new_attendance.append(pair)
+            self.new_attendance.append((person, event_id, self.position))
             self.people[person] = self.people.get(person, 0) + 1
 
     # --- the event's details and lifecycle ---------------------------------------------------

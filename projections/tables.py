@@ -294,7 +294,11 @@ analytics_events = Table(
     Column("rating_3", Integer, nullable=False),
     Column("rating_4", Integer, nullable=False),
     Column("rating_5", Integer, nullable=False),
+    # The store position of the last domain event that touched the row: the API's in-memory
+    # copy (query_api/analytics_frame.py) re-reads only rows changed after the position it holds.
+    Column("last_position", BigInteger, nullable=False, server_default="0"),
     Index("ix_analytics_events_starts_at", "starts_at"),
+    Index("ix_analytics_events_last_position", "last_position"),
     Index("ix_analytics_events_organizer_starts_at", "organizer_id", "starts_at"),
     Index("ix_analytics_events_category_starts_at", "category", "starts_at"),
     Index("ix_analytics_events_country_starts_at", "country", "starts_at"),
@@ -343,8 +347,13 @@ analytics_attendance = Table(
     metadata,
     Column("person", String(254), primary_key=True),
     Column("event_id", Uuid, primary_key=True),
+    # The store position of the registration that made the pair: rows only ever arrive (deleted
+    # events are filtered when read), so the API's in-memory copy (query_api/analytics_frame.py)
+    # catches up by reading the rows after the position it holds.
+    Column("position", BigInteger, nullable=False, server_default="0"),
     # (event_id, person): covers the overview's "distinct people of these events" alone
     Index("ix_analytics_attendance_event", "event_id", "person"),
+    Index("ix_analytics_attendance_position", "position"),
 )
 
 analytics_people = Table(

@@ -18,6 +18,8 @@ from kernel.csv_export import csv_content, csv_response
 from kernel.deps import ContainerDep, ReadEngineDep, allowed, optional_principal
 from kernel.problems import Problem
 from query_api import analytics_queries as queries
+from query_api.analytics_frame import analytics_copy
+from query_api.analytics_overview import overview
 from query_api.analytics_schemas import (
     AnalyticsOverviewOut,
     CategoryRowOut,
@@ -126,7 +128,7 @@ def analytics_overview(
     filters = queries.Filters(start=start, to=to, category=category, country=country,
                               organizer_id=_organizer_filter(principal, organizer_id))
     with engine.connect() as conn:
-        found = queries.overview(conn, filters)
+        found = overview(conn, filters, analytics_copy(engine))
     if format == "csv":
         columns = list(OVERVIEW_TABLES[table].model_fields)
         return csv_response(columns, ([item[c] for c in columns] for item in found[table]),

@@ -14,6 +14,8 @@ from sqlalchemy import event as sa_event
 from sqlalchemy import select
 
 from command_api.application import EventConnect
+from command_api.domain.community_event import CommunityEvent
+from command_api.domain.rating import Rating
 from eventconnect.container import Container
 from kernel.authz import ANONYMOUS, Principal, system
 from projections.analytics import Analytics
@@ -168,12 +170,15 @@ def test_a_ledger_in_two_zones_gives_the_hand_computed_numbers(container: Contai
     a, p, r, people = ledger.berlin, ledger.pacific, ledger.renamed, ledger.people
     with container.read_engine.connect() as conn:
         events = {row["event_id"]: row for row in rows(conn, analytics_events)}
+        stamped = {event_id: row.pop("last_position") for event_id, row in events.items()}
         activity = {(row.pop("event_id"), row.pop("bucket")): row
                     for row in rows(conn, analytics_activity)}
         registrations = {row.pop("registration_id"): row
                          for row in rows(conn, analytics_registrations)}
         ratings = {row.pop("rating_id"): row for row in rows(conn, analytics_ratings)}
-        attendance = {(row["person"], row["event_id"]) for row in rows(conn, analytics_attendance)}
+        made_at = {(row["person"], row["event_id"]): row["position"]
+                   for row in rows(conn, analytics_attendance)}
+        attendance = set(made_at)
         persons = {row["person"]: row["events"] for row in rows(conn, analytics_people)}
 
     details = dict(organizer_id="org-1", status="published")
@@ -242,6 +247,31 @@ def test_a_ledger_in_two_zones_gives_the_hand_computed_numbers(container: Contai
         (f"{n}@x.org", p) for n in ("ann", "bob", "fay")}
     assert persons == {"ann@x.org": 2, "bob@x.org": 2, "cat@x.org": 1, "dan@x.org": 1,
                        "eve@x.org": 1, "fay@x.org": 1}
+    # The positions the API's in-memory copy catches up by (query_api/analytics_frame.py):
+    # an event's row carries its last domain event's, an attendance row its first acceptance's.
+    last, first = positions_in_store(app)
+    assert stamped == {a: last[a], p: last[p], r: last[r]}
+    assert made_at == {pair: first[pair] for pair in attendance}
+
+
+def positions_in_store(app: EventConnect) -> tuple[dict[UUID, int], dict[tuple[str, UUID], int]]:
+    """From the store itself: (the last position of a domain event analytics reads on each
+    event's own stream or its ratings', the first position at which each (email, event) was
+    registered)."""
+    last: dict[UUID, int] = {}
+    first: dict[tuple[str, UUID], int] = {}
+    for n in app.recorder.select_notifications(1, 10_000):
+        event = app.mapper.to_domain_event(n)
+        if not isinstance(event, tuple(Analytics.reads)):
+            continue  # e.g. a hidden comment: no number changes
+        if isinstance(event, Rating.Event):
+            last[event.event_id] = n.id  # type: ignore[attr-defined]
+        elif isinstance(event, CommunityEvent.Event):
+            last[event.originator_id] = n.id
+            if isinstance(event, (CommunityEvent.RegistrationConfirmed,
+                                  CommunityEvent.RegistrantWaitlisted)):
+                first.setdefault((event.email, event.originator_id), n.id)
+    return last, first
 
 
 def analytics_dump(container: Container) -> dict[str, list[tuple[Any, ...]]]:

@@ -9,11 +9,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, create_engine, func, select
 
 from eventconnect.container import Container
 from projections import progress
-from projections.tables import attendees
+from projections.blue_green import copy_in_statement
+from projections.tables import analytics_people, attendees
 from tests.integration.test_projections import register, schedule
 
 REBUILT = ("attendees", "users", "ratings", "inbox", "reminder_schedule", "analytics")
@@ -124,3 +125,33 @@ def test_a_failed_rebuild_leaves_the_live_tables_and_no_shadow(container: Contai
             schemas = conn.exec_driver_sql(
                 r"SELECT nspname FROM pg_namespace WHERE nspname LIKE 'rebuild\_%%'").all()
             assert schemas == []
+
+
+def test_the_switch_copies_pages_only_between_tables_of_one_shape(tmp_path: Path) -> None:
+    """SQLite's page copy (`INSERT ... SELECT *`) only when the live table (made by the
+    migrations) has the shadow's columns in the shadow's order; else by name, still right."""
+    engine = create_engine(f"sqlite:///{tmp_path / 'live.sqlite'}")
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"ATTACH '{tmp_path / 'shadow.sqlite'}' AS shadow_x")
+            conn.exec_driver_sql("CREATE TABLE shadow_x.analytics_people "
+                                 "(person VARCHAR(254) PRIMARY KEY, events INTEGER NOT NULL)")
+            conn.exec_driver_sql("INSERT INTO shadow_x.analytics_people VALUES ('ann@x.org', 2)")
+            # a live table whose columns a migration added in another order
+            conn.exec_driver_sql("CREATE TABLE analytics_people "
+                                 "(events INTEGER NOT NULL, person VARCHAR(254) PRIMARY KEY)")
+            by_name = copy_in_statement(conn, "shadow_x", analytics_people)
+            assert "SELECT *" not in by_name
+            conn.exec_driver_sql(by_name)
+            assert conn.exec_driver_sql("SELECT person, events FROM analytics_people").all() == [
+                ("ann@x.org", 2)]
+            conn.exec_driver_sql("DROP TABLE analytics_people")
+            conn.exec_driver_sql("CREATE TABLE analytics_people "
+                                 "(person VARCHAR(254) PRIMARY KEY, events INTEGER NOT NULL)")
+            whole = copy_in_statement(conn, "shadow_x", analytics_people)
+            assert "SELECT *" in whole
+            conn.exec_driver_sql(whole)
+            assert conn.exec_driver_sql("SELECT person, events FROM analytics_people").all() == [
+                ("ann@x.org", 2)]
+    finally:
+        engine.dispose()
