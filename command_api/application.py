@@ -11,12 +11,13 @@ from command_api.use_cases.notifications import NotificationUseCases
 from command_api.use_cases.ratings import RatingUseCases
 from command_api.use_cases.registrations import Admission, Applicant, RegistrationUseCases, Release
 from command_api.use_cases.reminders import ReminderUseCases
+from command_api.use_cases.series import SeriesUseCases
 from command_api.write_model import Clock, WriteModel, retry_on_conflict, utc_now
 from kernel.unavailable import TooMuchContention
 
 
 class EventConnect(EventUseCases, RegistrationUseCases, RatingUseCases, ReminderUseCases,
-                   NotificationUseCases):
+                   NotificationUseCases, SeriesUseCases):
     """Community events, their registrations, and (through `Accounts`) accounts and sessions."""
 
     name = "eventconnect"

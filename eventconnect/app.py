@@ -20,10 +20,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from command_api.idempotency import Idempotency
 from command_api.routes import accounts as account_commands
 from command_api.routes import auth, unsubscribe
+from command_api.routes import calendar_feed as calendar_feed_commands
 from command_api.routes import events as event_commands
 from command_api.routes import notifications as notification_commands
 from command_api.routes import ratings as rating_commands
 from command_api.routes import registrations as registration_commands
+from command_api.routes import series as series_commands
 from eventconnect.bootstrap import bootstrap, build_reminders
 from eventconnect.container import Container
 from eventconnect.headers import install_browser_protections
@@ -35,13 +37,16 @@ from kernel.routing import SPA_ROUTE, allowed_methods
 from query_api import analytics_frame
 from query_api.account_routes import router as account_query_router
 from query_api.analytics import router as analytics_router
+from query_api.calendar_feed import router as calendar_feed_router
 from query_api.health import router as health_router
 from query_api.live import router as live_router
 from query_api.live_hub import build_live_hub
 from query_api.notifications import router as notification_query_router
+from query_api.organizer_home import router as organizer_home_router
 from query_api.ratings import router as rating_query_router
 from query_api.registration_page import router as registration_page_router
 from query_api.routes import router as query_router
+from query_api.series import router as series_query_router
 
 MAX_BODY_BYTES = 1_000_000
 # Newer FastAPI checks for OpenTelemetry providers on every request (an environment lookup in
@@ -135,7 +140,9 @@ def create_app(container: Container | None = None, *,
                    registration_commands.router, rating_commands.router,
                    notification_commands.router, unsubscribe.router, account_query_router,
                    rating_query_router, notification_query_router, registration_page_router,
-                   analytics_router, live_router, query_router, health_router):
+                   analytics_router, live_router, query_router, health_router,
+                   series_commands.router, series_query_router, organizer_home_router,
+                   calendar_feed_commands.router, calendar_feed_router):
         app.include_router(router)
     _document_problems(app)
     _serve_frontend(app)

@@ -45,9 +45,11 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 
 
 def csv_response(header: Sequence[str], rows: Iterable[Sequence[Any]], *,
-                 filename: str) -> Response:
-    """A `text/csv` answer a browser saves as `filename`."""
-    return Response(csv_text(header, rows), media_type=CSV_MEDIA_TYPE,
+                 filename: str, bom: bool = False) -> Response:
+    """A `text/csv` answer a browser saves as `filename`; `bom` puts a UTF-8 byte order mark
+    first, because Excel reads a BOM-less CSV as the local code page and garbles accented names."""
+    text = ("\ufeff" if bom else "") + csv_text(header, rows)
+    return Response(text, media_type=CSV_MEDIA_TYPE,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 

@@ -28,6 +28,12 @@ STATUS_BY_CODE = {
     "token_reused": 401,
     "rate_limited": 429,
     "not_attendee": 403,  # ratings: only confirmed registrants rate
+    # recurring series: the rule itself is invalid input
+    "invalid_recurrence": 422,
+    "count_or_until": 422,
+    "too_many_occurrences": 422,
+    "start_not_in_rule": 422,
+    "not_in_series": 422,
 }
 
 TITLES = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found",

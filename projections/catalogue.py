@@ -71,6 +71,7 @@ def scheduled_row(event: CommunityEvent.Scheduled) -> Row:
         "updated_at": event.timestamp,
         "version": event.originator_version,
         "search_key": search_key(event.originator_id),
+        "series_id": event.series_id,
     }
 
 

@@ -125,7 +125,10 @@ events = Table(
     # An integer twin of `id` (projections.catalogue.search_key): SQLite's FTS rowid, so a text
     # search joins its hits to rows on an integer. Nullable only because migration 0005 added it.
     Column("search_key", BigInteger),
+    # The recurring series the event is an occurrence of (migration 0013); null when none.
+    Column("series_id", Uuid),
     Index("ix_events_status_starts_at", "status", "starts_at"),
+    Index("ix_events_series_id", "series_id"),
     Index("ix_events_status_ends_at", "status", "ends_at"),
     Index("ix_events_category_starts_at", "category", "starts_at"),
     Index("ix_events_country_city_key", "country", "city_key"),
@@ -173,7 +176,10 @@ users = Table(
     Column("email_verified", Boolean, nullable=False, default=False),
     Column("email_notifications", Boolean, nullable=False, default=True),
     Column("reminder_notifications", Boolean, nullable=False, default=True),
+    # Issue 12 (migration 0014): SHA-256 of the member's calendar feed secret; null when none.
+    Column("calendar_feed_hash", String(64)),
     Index("ix_users_email", "email", unique=True),
+    Index("ix_users_calendar_feed_hash", "calendar_feed_hash", unique=True),
     Index("ix_users_role_email", "role", "email"),
 )
 

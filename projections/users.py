@@ -1,5 +1,5 @@
 """The `users` read model: one row per account (email, name, role, zone, language, active,
-email verified, notification switches).
+email verified, notification switches, the hash of the calendar feed secret).
 
 It never holds a password hash; `Account.PasswordChanged` only touches `updated_at`.
 """
@@ -26,7 +26,7 @@ class Users(AggregateRows):
                 "role": event.role, "timezone": event.timezone, "locale": event.locale,
                 "active": True, "created_at": event.timestamp, "updated_at": event.timestamp,
                 "email_verified": False, "email_notifications": True,
-                "reminder_notifications": True}
+                "reminder_notifications": True, "calendar_feed_hash": None}
 
     @handles(Account.Event)
     def other(self, row: Row, event: Any) -> None:
@@ -49,6 +49,14 @@ class Users(AggregateRows):
                               ) -> None:
         row["email_notifications"] = event.email
         row["reminder_notifications"] = event.reminders
+
+    @handles(Account.CalendarFeedIssued)
+    def calendar_feed_issued(self, row: Row, event: Account.CalendarFeedIssued) -> None:
+        row["calendar_feed_hash"] = event.secret_hash
+
+    @handles(Account.CalendarFeedRevoked)
+    def calendar_feed_revoked(self, row: Row, event: Any) -> None:
+        row["calendar_feed_hash"] = None
 
     @handles(Account.Deactivated)
     def deactivated(self, row: Row, event: Any) -> None:

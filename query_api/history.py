@@ -42,6 +42,8 @@ TYPES: dict[type, str] = {
     Account.PasswordResetRequested: "account.password_reset_requested",
     Account.PasswordReset: "account.password_reset",
     Account.NotificationPreferencesChanged: "account.notification_preferences_changed",
+    Account.CalendarFeedIssued: "account.calendar_feed_issued",
+    Account.CalendarFeedRevoked: "account.calendar_feed_revoked",
     Rating.Rated: "rating.rated",
     Rating.Changed: "rating.changed",
     Rating.Withdrawn: "rating.withdrawn",

@@ -25,6 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.compiler import compiles
 
 from projections.tables import events
+from query_api import ical
 from query_api.schemas import EventOut, LocationOut, OrganizerOut
 
 Sort = Literal["starts_at", "-starts_at", "popularity", "rating"]
@@ -189,4 +190,6 @@ def event_out(row: dict[str, Any], zone: ZoneInfo | None) -> EventOut:
         rating_avg=row["rating_avg"], rating_count=row["rating_count"],
         created_at=row["created_at"].astimezone(zone),
         updated_at=row["updated_at"].astimezone(zone),
+        series_id=row.get("series_id"),
+        google_calendar_url=ical.google_calendar_url(row),
     )

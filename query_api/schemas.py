@@ -76,6 +76,10 @@ class EventOut(BaseModel):
     rating_count: int
     created_at: datetime
     updated_at: datetime
+    series_id: UUID | None = Field(None, description="The recurring series this event is part "
+                                   "of (GET /api/series/{id}); null when none")
+    google_calendar_url: str = Field("", description="Opens Google Calendar with the event filled "
+                                     "in (times in UTC, shown in the event's zone)")
 
 
 class Page(BaseModel, Generic[T]):

@@ -84,6 +84,7 @@ class Account(Aggregate):
         self.reset_expires_at: datetime | None = None
         self.email_notifications = True
         self.reminder_notifications = True
+        self.calendar_feed_hash: str | None = None  # only the hash of the feed URL's secret
 
     @classmethod
     def sign_up(cls, *, email: str, name: str, password_hash: str, timezone: str, locale: str,
@@ -275,6 +276,30 @@ class Account(Aggregate):
         if wanted != (self.email_notifications, self.reminder_notifications):
             self.trigger_event(self.NotificationPreferencesChanged, email=wanted[0],
                                reminders=wanted[1], actor=actor, timestamp=now)
+
+    # --- personal calendar feed: a secret URL; a new one replaces the old, which stops working
+
+    class CalendarFeedIssued(Aggregate.Event):
+        actor: str
+        secret_hash: str
+
+        def apply(self, account: Account) -> None:
+            account.calendar_feed_hash = self.secret_hash
+
+    class CalendarFeedRevoked(Aggregate.Event):
+        actor: str
+
+        def apply(self, account: Account) -> None:
+            account.calendar_feed_hash = None
+
+    def issue_calendar_feed(self, secret_hash: str, *, actor: str, now: datetime) -> None:
+        self.check_active()
+        self.trigger_event(self.CalendarFeedIssued, secret_hash=secret_hash, actor=actor,
+                           timestamp=now)
+
+    def revoke_calendar_feed(self, *, actor: str, now: datetime) -> None:
+        if self.calendar_feed_hash is not None:  # revoking nothing records nothing
+            self.trigger_event(self.CalendarFeedRevoked, actor=actor, timestamp=now)
 
 
 def _matches(token: str, token_hash: str | None) -> bool:

@@ -75,6 +75,9 @@ class CommunityEvent(Aggregate):
         location: dict[str, Any]
         capacity: int
         waitlist_enabled: bool
+        # The recurring series this event is an occurrence of; a default, so events stored
+        # before series existed still load.
+        series_id: UUID | None = None
 
     def __init__(
         self,
@@ -91,6 +94,7 @@ class CommunityEvent(Aggregate):
         location: dict[str, Any],
         capacity: int,
         waitlist_enabled: bool,
+        series_id: UUID | None = None,
     ) -> None:
         self.organizer_id = organizer_id
         self.organizer_name = organizer_name
@@ -104,6 +108,7 @@ class CommunityEvent(Aggregate):
         self.location = location
         self.capacity = capacity
         self.waitlist_enabled = waitlist_enabled
+        self.series_id = series_id
         self.status = EventStatus.DRAFT
         self.confirmed_count = 0
         # registration id (hex) -> None; a dict keeps insertion (FIFO) order and O(1) removal.

@@ -207,3 +207,37 @@ class NotHidden(DomainError):
     """The comment is not hidden: there is nothing to unhide."""
 
     code = "not_hidden"
+
+
+# --- recurring series (issue 12) ---
+
+
+class InvalidRecurrence(DomainError):
+    """The recurrence rule combines fields that do not fit together (e.g. a day of the month on a
+    weekly series) or yields no occurrence."""
+
+    code = "invalid_recurrence"
+
+
+class RecurrenceEndRequired(DomainError):
+    """A series ends after a number of occurrences or on a date: exactly one of the two."""
+
+    code = "count_or_until"
+
+
+class TooManyOccurrences(DomainError):
+    """A series has at most 100 occurrences."""
+
+    code = "too_many_occurrences"
+
+
+class StartNotInRule(DomainError):
+    """The first occurrence (the event's start) is not a date the rule produces."""
+
+    code = "start_not_in_rule"
+
+
+class NotInSeries(DomainError):
+    """The event named by `from` is not an occurrence of this series."""
+
+    code = "not_in_series"

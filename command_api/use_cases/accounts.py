@@ -365,6 +365,23 @@ class Accounts:
         account.change_notifications(actor=actor, now=now, email=email, reminders=reminders)
         return account, self.app.commit(account)
 
+    # --- personal calendar feed ------------------------------------------------------------------
+
+    @retry_on_conflict
+    def issue_calendar_feed(self, account_id: UUID, *, actor: str) -> tuple[str, int]:
+        """A new feed secret (returned once, stored only as its hash); the old one stops."""
+        account = self.load(account_id)
+        secret = secrets.token_urlsafe(32)
+        account.issue_calendar_feed(hash_token(secret), actor=actor, now=self.app.clock())
+        return secret, self.app.commit(account)
+
+    @retry_on_conflict
+    def revoke_calendar_feed(self, account_id: UUID, *, actor: str) -> int:
+        """Ends the feed URL; the position reached (0 when there was no feed)."""
+        account = self.load(account_id)
+        account.revoke_calendar_feed(actor=actor, now=self.app.clock())
+        return self.app.commit(account)
+
     # --- mail --------------------------------------------------------------------------------------
 
     def _send_link(self, kind: str, account: Account, token: str, position: int) -> None:

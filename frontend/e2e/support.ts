@@ -45,7 +45,7 @@ export async function logIn(page: Page, { email, password }: Credentials, prefil
 
 /** Searches the list for an event's title; returns its (single) card. */
 export async function findEventCard(page: Page, title: string) {
-  await mainNav(page).getByRole('link', { name: 'Events' }).click();
+  await mainNav(page).getByRole('link', { name: 'Events', exact: true }).click();
   await page.getByRole('searchbox', { name: 'Search' }).fill(title);
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   const card = page.getByTestId('event-card').filter({ hasText: title });

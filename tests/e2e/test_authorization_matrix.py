@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from command_api.domain.recurrence import Recurrence
 from tests.conftest import FakeClock
 from tests.e2e.conftest import PASSWORD, accounts_of, event_body, fresh_token
 
@@ -108,6 +109,16 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     # organizer their own events; the overview answers another organizer with their own (empty).
     ("GET", "/api/analytics/events/{event_id}"): row(401, 403, 403, 200, 200, 200),
     ("GET", "/api/analytics/overview"): row(401, 403, 200, 200, 200, 200),
+    # Recurring series (H2): created like events, edited by the owner or an admin, read by all.
+    ("POST", "/api/series"): row(401, 403, 201, 201, 403, 201),
+    ("GET", "/api/series/{series_id}"): EVERYONE_OK,
+    ("PATCH", "/api/series/{series_id}"): OWNER_OR_ADMIN,
+    # Calendars (issue 12): a feed URL is any account's own; the feed itself is read with its
+    # secret alone (an unknown one is 404 to everyone); "My events" is for organizers and admins.
+    ("POST", "/api/me/calendar-feed"): row(401, 201, 201, 201, 201, 201),
+    ("DELETE", "/api/me/calendar-feed"): SIGNED_IN,
+    ("GET", "/api/calendar/{secret}.ics"): row(404, 404, 404, 404, 404, 404),
+    ("GET", "/api/me/events"): row(401, 403, 200, 200, 403, 200),
 }
 
 _worlds = itertools.count(1)
@@ -128,6 +139,8 @@ class World:
     registration_id: str = ""
     user_id: str = ""
     position: int = 0
+    series_id: str = ""
+    series_event_ids: list[str] = field(default_factory=list)
 
     def headers(self, client: TestClient, role: str) -> dict[str, str]:
         base = {"X-Consistent-With": str(self.position)}
@@ -154,6 +167,9 @@ def make_world(client: TestClient, clock: FakeClock) -> World:
         waitlist_enabled=True)
     event_id, _ = app.create_event(actor=owner, publish=True, **details)
     draft_id, _ = app.create_event(actor=owner, publish=False, **details)
+    series_id, series_event_ids, _ = app.create_series(
+        Recurrence(freq="weekly", count=2), actor=owner, publish=True, **details)
+    world.series_id, world.series_event_ids = str(series_id), [str(i) for i in series_event_ids]
     admission = app.register(event_id, name="Guest", email=f"guest.{n}@example.org",
                              actor="guest")
     target, world.position = accounts.sign_up(email=f"target.{n}@example.org",
@@ -208,6 +224,10 @@ BODIES: dict[tuple[str, str], Request] = {
         "params": _guest_rating(w)},
     ("POST", "/api/events/{event_id}/ratings/{rating_id}/hide"): lambda c, k, w, r: {
         "json": {"reason": "Rude"}},
+    ("POST", "/api/series"): lambda c, k, w, r: {"json": {
+        **event_body(k), "recurrence": {"freq": "weekly", "count": 2}}},
+    ("PATCH", "/api/series/{series_id}"): lambda c, k, w, r: {
+        "json": {"title": "Renamed"}, "params": {"from": w.series_event_ids[0]}},
 }
 
 
@@ -219,7 +239,8 @@ def _url(path: str, world: World) -> str:
     event_id = world.draft_id if path.endswith("/publish") else world.event_id
     return path.format(event_id=event_id, registration_id=world.registration_id,
                        user_id=world.user_id, rating_id=UNKNOWN_RATING,
-                       notification_id=UNKNOWN_NOTIFICATION)
+                       notification_id=UNKNOWN_NOTIFICATION, series_id=world.series_id,
+                       secret="not-a-feed-secret")
 
 
 def test_every_route_is_in_the_table(client: TestClient) -> None:

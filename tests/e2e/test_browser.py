@@ -46,9 +46,12 @@ def server(tmp_path: Path) -> Iterator[str]:
         capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
     assert made.returncode == 0, made.stdout + made.stderr
     assert ADMIN_PASSWORD not in made.stdout + made.stderr
+    # The server's log goes to a file: an unread pipe fills up (64 kB of request log lines,
+    # reached once the specs grew) and then blocks the server mid-spec.
+    log = (tmp_path / "server.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "eventconnect.cli", "serve", "--no-demo", "--port", str(port)],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -58,7 +61,7 @@ def server(tmp_path: Path) -> Iterator[str]:
                 break
             except OSError:
                 if process.poll() is not None:
-                    pytest.fail(f"server exited: {process.stdout.read() if process.stdout else ''}")
+                    pytest.fail(f"server exited: {(tmp_path / 'server.log').read_text()}")
                 time.sleep(0.2)
         else:
             pytest.fail("server did not start within 30 s")
@@ -66,6 +69,7 @@ def server(tmp_path: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+        log.close()
 
 
 def test_guest_registers_waitlists_and_cancels_in_chromium(server: str) -> None:
@@ -74,7 +78,7 @@ def test_guest_registers_waitlists_and_cancels_in_chromium(server: str) -> None:
     assert npx, "node/npx is needed for Playwright"
     result = subprocess.run(
         [npx, "playwright", "test", "--reporter=line"], cwd=FRONTEND, capture_output=True,
-        text=True, timeout=240,
+        text=True, timeout=480,
         env={**os.environ, "E2E_BASE_URL": server, "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1",
              "E2E_ADMIN_EMAIL": ADMIN_EMAIL, "E2E_ADMIN_PASSWORD": ADMIN_PASSWORD})
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta, timezone
 from typing import Any
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi.testclient import TestClient
@@ -177,12 +178,20 @@ def test_calendar_file_is_rfc5545(client: TestClient, container: Container) -> N
     assert {"VERSION:2.0", "BEGIN:VEVENT", "END:VEVENT", "STATUS:CONFIRMED",
             f"UID:{event_id}@eventconnect.example", "SUMMARY:Fix\\, mend\\; repair",
             "LOCATION:Hall 2\\, Pune\\, IN"} <= set(lines)
-    fields = dict(line.split(":", 1) for line in lines if ":" in line)
+    # The first of each name: the VEVENT's own, not its VALARM's (which has a DESCRIPTION too)
+    fields: dict[str, str] = {}
+    for line in lines:
+        if ":" in line:
+            name, value = line.split(":", 1)
+            fields.setdefault(name, value)
     assert fields["DESCRIPTION"].startswith(
         "Bring: tools\\, gloves\\; snacks\\nAsk \\\\ anything. Déjà vu")
     starts = container.write_model.clock() + timedelta(days=10)
-    assert fields["DTSTART"] == starts.strftime("%Y%m%dT%H%M%SZ")
-    assert fields["DTEND"] == (starts + timedelta(hours=2)).strftime("%Y%m%dT%H%M%SZ")
+    # Local wall-clock time in the event's zone, described by a VTIMEZONE (test_calendars.py)
+    local = starts.astimezone(ZoneInfo("Asia/Kolkata"))
+    assert fields["DTSTART;TZID=Asia/Kolkata"] == local.strftime("%Y%m%dT%H%M%S")
+    assert fields["DTEND;TZID=Asia/Kolkata"] == (local + timedelta(hours=2)).strftime(
+        "%Y%m%dT%H%M%S")
     assert fields["DTSTAMP"].endswith("Z")
 
     container.write_model.cancel_event(event_id, reason="Rain", principal=system("org-1"))

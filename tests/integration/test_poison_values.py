@@ -112,6 +112,7 @@ class Baselines:
         }
         self._rating_routes()
         self._email_link_routes()
+        self._series_routes()
 
     def _password_change(self) -> tuple[str, dict[str, Any], dict[str, str]]:
         account = make_account(self.client, "member")  # a change ends the account's sessions
@@ -165,6 +166,21 @@ class Baselines:
                 "/api/auth/password-reset/confirm",
                 {"token": "0" * 32 + ".unknown", "new_password": "another fine passphrase 9"},
                 {}),
+        })
+
+    def _series_routes(self) -> None:
+        """Recurring series (H2): a two-week series to create, and one whose occurrences are
+        patched from the first onwards."""
+        client, clock = self.client, self.clock
+        created = send(client, "POST", "/api/series",
+                       {**event_body(clock), "recurrence": {"freq": "weekly", "count": 2}},
+                       as_organizer(client)).json()
+        patch_path = f"/api/series/{created['series_id']}?from={created['event_ids'][0]}"
+        self.routes.update({
+            ("POST", "/api/series"): lambda: (
+                "/api/series", {**event_body(clock), "recurrence": {"freq": "weekly", "count": 2}},
+                as_organizer(client)),
+            ("PATCH", "/api/series/{series_id}"): lambda: (patch_path, {}, as_organizer(client)),
         })
 
     def request(self, field: Field, value: Any) -> tuple[str, dict[str, Any], dict[str, str]]:
@@ -259,6 +275,10 @@ def test_every_query_parameter_answers_poison_values_without_a_500(
     ids["registration_id"] = send(client, "POST", f"/api/events/{event_id}/registrations",
                                   {"name": "Page Guest", "email": unique_email()}
                                   ).json()["registration_id"]
+    # A real series (H2), so its page answers past the lookup.
+    ids["series_id"] = send(client, "POST", "/api/series", {
+        **event_body(clock), "recurrence": {"freq": "weekly", "count": 2}},
+        as_organizer(client)).json()["series_id"]
     parameters = query_parameters(spec)
     assert {("/api/events", "city"), ("/api/events", "starts_from"),
             ("/api/events/{event_id}/attendees", "as_of"), ("/api/events", "tz")} <= {

@@ -31,6 +31,13 @@ export function Layout() {
               </li>
               {canCreateEvents(user) ? (
                 <li>
+                  <NavLink to="/organize" end>
+                    My events
+                  </NavLink>
+                </li>
+              ) : null}
+              {canCreateEvents(user) ? (
+                <li>
                   <NavLink to="/organize/new">Create event</NavLink>
                 </li>
               ) : null}

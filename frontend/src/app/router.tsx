@@ -12,11 +12,13 @@ import { LoginRoute } from './routes/login';
 import { ManageEventRoute } from './routes/manage-event';
 import { MyRegistrationsRoute } from './routes/my-registrations';
 import { NotFoundRoute } from './routes/not-found';
+import { OrganizeRoute } from './routes/organize';
 import { OrganizeNewRoute } from './routes/organize-new';
 import { ProfileRoute } from './routes/profile';
 import { RegistrationRoute } from './routes/registration';
 import { ResetPasswordRoute } from './routes/reset-password';
 import { RouteError } from './routes/route-error';
+import { SeriesRoute } from './routes/series';
 import { SignupRoute } from './routes/signup';
 import { UnsubscribeRoute } from './routes/unsubscribe';
 import { VerifyEmailRoute } from './routes/verify-email';
@@ -30,6 +32,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <EventsListRoute /> },
       { path: 'events/:id', element: <EventDetailRoute /> },
+      { path: 'series/:id', element: <SeriesRoute /> },
       // The links in emails: a guest's registration (its token in the query) and account links.
       { path: 'events/:id/registrations/:rid', element: <RegistrationRoute /> },
       { path: 'unsubscribe', element: <UnsubscribeRoute /> },
@@ -58,6 +61,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAuth roles={ANALYTICS_ROLES}>
             <AnalyticsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'organize',
+        element: (
+          <RequireAuth roles={ORGANIZERS}>
+            <OrganizeRoute />
           </RequireAuth>
         ),
       },

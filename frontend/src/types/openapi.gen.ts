@@ -205,6 +205,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/{secret}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My calendar feed
+         * @description Your confirmed and waitlisted events as a calendar to subscribe to (the URL is the key).
+         */
+        get: operations["calendar_feed_api_calendar__secret__ics_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events": {
         parameters: {
             query?: never;
@@ -612,6 +632,51 @@ export interface paths {
         patch: operations["edit_profile_api_me_patch"];
         trace?: never;
     };
+    "/api/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Calendar Feed
+         * @description A new secret URL of your events as a calendar feed; the previous URL stops working.
+         */
+        post: operations["create_calendar_feed_api_me_calendar_feed_post"];
+        /**
+         * Revoke Calendar Feed
+         * @description Stops your calendar feed URL from working (nothing happens if you had none).
+         */
+        delete: operations["revoke_calendar_feed_api_me_calendar_feed_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My events (organizers)
+         * @description Lists the events you organize (admins: every event): `upcoming` (not yet ended),
+         *     `past`, or `drafts`; each with confirmed seats, capacity and waitlist length.
+         */
+        get: operations["list_my_events_api_me_events_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/notifications": {
         parameters: {
             query?: never;
@@ -732,6 +797,50 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Series
+         * @description Create a recurring event: every occurrence at once, published unless `publish` is false.
+         */
+        post: operations["create_series_api_series_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/series/{series_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One recurring series
+         * @description Returns a series' rule and its occurrences (times in `tz`, or each event's own zone).
+         */
+        get: operations["get_series_api_series__series_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit Series
+         * @description Change this occurrence and all later ones; new times keep each at the new local time.
+         */
+        patch: operations["edit_series_api_series__series_id__patch"];
         trace?: never;
     };
     "/api/unsubscribe": {
@@ -994,6 +1103,28 @@ export interface components {
              * @description Your email
              */
             username: string;
+        };
+        /** CalendarFeedOut */
+        CalendarFeedOut: {
+            /**
+             * Position
+             * @description Event-store position this command reached; pass it as X-Consistent-With to read your own write.
+             */
+            position: number;
+            /**
+             * Url
+             * @description Secret: anyone with it can read your calendar. Shown once.
+             * @example https://events.example.org/api/calendar/Jc1x....ics
+             */
+            url: string;
+        };
+        /** CalendarFeedRevokedOut */
+        CalendarFeedRevokedOut: {
+            /**
+             * Position
+             * @description Event-store position this command reached; pass it as X-Consistent-With to read your own write.
+             */
+            position: number;
         };
         /** CancelEventIn */
         CancelEventIn: {
@@ -1371,6 +1502,12 @@ export interface components {
              */
             ends_at: string;
             /**
+             * Google Calendar Url
+             * @description Opens Google Calendar with the event filled in (times in UTC, shown in the event's zone)
+             * @default
+             */
+            google_calendar_url?: string;
+            /**
              * Id
              * Format: uuid
              */
@@ -1383,6 +1520,11 @@ export interface components {
             rating_count: number;
             /** Seats Left */
             seats_left: number;
+            /**
+             * Series Id
+             * @description The recurring series this event is part of (GET /api/series/{id}); null when none
+             */
+            series_id?: string | null;
             /**
              * Starts At
              * Format: date-time
@@ -2139,6 +2281,63 @@ export interface components {
              */
             status?: "ready";
         };
+        /**
+         * RecurrenceIn
+         * @description Weekly (on `by_weekday`) or monthly (on day `by_month_day`, or on the
+         *     `by_set_position`-th `by_weekday`, -1 = last), every `interval` weeks or months; ends after
+         *     `count` occurrences or on the local date `until` (inclusive). At most 100 occurrences.
+         */
+        RecurrenceIn: {
+            /**
+             * By Month Day
+             * @description 1..31, monthly only
+             */
+            by_month_day?: number | null;
+            /**
+             * By Set Position
+             * @description -1 or 1..5, with one weekday
+             */
+            by_set_position?: number | null;
+            /** By Weekday */
+            by_weekday?: ("MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU")[];
+            /**
+             * Count
+             * @description 1..100
+             */
+            count?: number | null;
+            /**
+             * Freq
+             * @enum {string}
+             */
+            freq: "weekly" | "monthly";
+            /**
+             * Interval
+             * @default 1
+             */
+            interval?: number;
+            /** Until */
+            until?: string | null;
+        };
+        /** RecurrenceOut */
+        RecurrenceOut: {
+            /** By Month Day */
+            by_month_day: number | null;
+            /** By Set Position */
+            by_set_position: number | null;
+            /** By Weekday */
+            by_weekday: string[];
+            /** Count */
+            count: number | null;
+            /** Freq */
+            freq: string;
+            /** Interval */
+            interval: number;
+            /**
+             * Until
+             * @description Local date (YYYY-MM-DD) of the last possible occurrence
+             */
+            until: string | null;
+        };
         /** RefreshIn */
         RefreshIn: {
             /** Refresh Token */
@@ -2237,6 +2436,129 @@ export interface components {
         /** RoleIn */
         RoleIn: {
             role: components["schemas"]["Role"];
+        };
+        /** SeriesChanged */
+        SeriesChanged: {
+            /**
+             * Event Ids
+             * @description The occurrences that were edited, in order
+             */
+            event_ids: string[];
+            /**
+             * Position
+             * @description Event-store position this command reached; pass it as X-Consistent-With to read your own write.
+             */
+            position: number;
+        };
+        /** SeriesCreated */
+        SeriesCreated: {
+            /** Event Ids */
+            event_ids: string[];
+            /**
+             * Position
+             * @description Event-store position this command reached; pass it as X-Consistent-With to read your own write.
+             */
+            position: number;
+            /**
+             * Series Id
+             * Format: uuid
+             */
+            series_id: string;
+        };
+        /**
+         * SeriesIn
+         * @description A new event that repeats: EventIn's fields are the first occurrence's.
+         * @example {
+         *       "capacity": 20,
+         *       "category": "workshop",
+         *       "description": "Bring your bike; we fix brakes and gears together.",
+         *       "ends_at": "2030-05-07T21:00:00+02:00",
+         *       "location": {
+         *         "city": "Pune",
+         *         "country": "IN",
+         *         "venue": "Community hall"
+         *       },
+         *       "publish": true,
+         *       "recurrence": {
+         *         "by_weekday": [
+         *           "TU"
+         *         ],
+         *         "count": 10,
+         *         "freq": "weekly"
+         *       },
+         *       "starts_at": "2030-05-07T19:00:00+02:00",
+         *       "tags": [
+         *         "bikes",
+         *         "repair"
+         *       ],
+         *       "timezone": "Europe/Berlin",
+         *       "title": "Intro to bike repair",
+         *       "waitlist_enabled": true
+         *     }
+         */
+        SeriesIn: {
+            /** Capacity */
+            capacity: number;
+            category: components["schemas"]["Category"];
+            /**
+             * Description
+             * @default
+             */
+            description?: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            location: components["schemas"]["Location"];
+            /**
+             * Organizer Name
+             * @deprecated
+             * @description Ignored: the organizer is the signed-in caller, named by their account.
+             */
+            organizer_name?: string | null;
+            /**
+             * Publish
+             * @default true
+             */
+            publish?: boolean;
+            recurrence: components["schemas"]["RecurrenceIn"];
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Tags
+             * @default []
+             */
+            tags?: string[];
+            /** Timezone */
+            timezone: string;
+            /** Title */
+            title: string;
+            /**
+             * Waitlist Enabled
+             * @default true
+             */
+            waitlist_enabled?: boolean;
+        };
+        /**
+         * SeriesOut
+         * @description A recurring event: its rule and its occurrences, oldest first (drafts only to the
+         *     organizer and admins; deleted ones left out).
+         */
+        SeriesOut: {
+            /** Occurrences */
+            occurrences: components["schemas"]["EventOut"][];
+            recurrence: components["schemas"]["RecurrenceOut"];
+            /**
+             * Series Id
+             * Format: uuid
+             */
+            series_id: string;
+            /** Timezone */
+            timezone: string;
         };
         /** SignedUp */
         SignedUp: {
@@ -3184,6 +3506,58 @@ export interface operations {
                 };
             };
             /** @description Database unavailable or too many simultaneous changes (`unavailable`, `busy`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    calendar_feed_api_calendar__secret__ics_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A command's `position`: answer only once the read models have processed it (bounded wait; 503 `not_yet_consistent` past it; 422 `unknown_position` for one the store never produced). */
+                "X-Consistent-With"?: number | null;
+            };
+            path: {
+                secret: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description iCalendar (RFC 5545) of your events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": unknown;
+                };
+            };
+            /** @description Unknown or revoked feed (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter (`validation_error`), or an `X-Consistent-With` beyond the store's last position (`unknown_position`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `X-Consistent-With` not reached in time (`not_yet_consistent`), or the database unavailable (`unavailable`); retry after `Retry-After` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5315,6 +5689,238 @@ export interface operations {
             };
         };
     };
+    create_calendar_feed_api_me_calendar_feed_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedOut"];
+                };
+            };
+            /** @description No, or a bad, bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`forbidden`, `not_owner`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the domain refused it (`event_full`, `already_registered`, `registration_closed`, `capacity_below_confirmed`, `invalid_state`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over 1 MB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (`validation_error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable or too many simultaneous changes (`unavailable`, `busy`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_calendar_feed_api_me_calendar_feed_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedRevokedOut"];
+                };
+            };
+            /** @description No, or a bad, bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`forbidden`, `not_owner`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the domain refused it (`event_full`, `already_registered`, `registration_closed`, `capacity_below_confirmed`, `invalid_state`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over 1 MB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (`validation_error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable or too many simultaneous changes (`unavailable`, `busy`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_my_events_api_me_events_get: {
+        parameters: {
+            query?: {
+                when?: "upcoming" | "past" | "drafts";
+                /** @description From 1 */
+                page?: number;
+                page_size?: number;
+                /** @description IANA zone to render times in; default: the event's own zone */
+                tz?: string | null;
+            };
+            header?: {
+                /** @description A command's `position`: answer only once the read models have processed it (bounded wait; 503 `not_yet_consistent` past it; 422 `unknown_position` for one the store never produced). */
+                "X-Consistent-With"?: number | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_EventOut_"];
+                };
+            };
+            /** @description No, or a bad, bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Organizers and admins only (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter (`validation_error`), or an `X-Consistent-With` beyond the store's last position (`unknown_position`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `X-Consistent-With` not reached in time (`not_yet_consistent`), or the database unavailable (`unavailable`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     my_notifications_api_me_notifications_get: {
         parameters: {
             query?: {
@@ -5734,6 +6340,249 @@ export interface operations {
                      *       "type": "https://eventconnect.example/problems/not_ready"
                      *     }
                      */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_series_api_series_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeriesIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesCreated"];
+                };
+            };
+            /** @description No, or a bad, bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`forbidden`, `not_owner`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the domain refused it (`event_full`, `already_registered`, `registration_closed`, `capacity_below_confirmed`, `invalid_state`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over 1 MB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (`validation_error`), or a rule that does not work: `count_or_until` (neither or both), `too_many_occurrences` (over 100), `invalid_recurrence` (fields that do not combine), `start_not_in_rule` (the start is not a date of the rule), `not_in_series` (`from`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable or too many simultaneous changes (`unavailable`, `busy`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_series_api_series__series_id__get: {
+        parameters: {
+            query?: {
+                /** @description IANA zone to render times in; default: the event's own zone */
+                tz?: string | null;
+            };
+            header?: {
+                /** @description A command's `position`: answer only once the read models have processed it (bounded wait; 503 `not_yet_consistent` past it; 422 `unknown_position` for one the store never produced). */
+                "X-Consistent-With"?: number | null;
+            };
+            path: {
+                series_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesOut"];
+                };
+            };
+            /** @description A bad bearer token (`unauthorized`); no token is anonymous */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown series (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter (`validation_error`), or an `X-Consistent-With` beyond the store's last position (`unknown_position`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `X-Consistent-With` not reached in time (`not_yet_consistent`), or the database unavailable (`unavailable`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    edit_series_api_series__series_id__patch: {
+        parameters: {
+            query: {
+                /** @description The first occurrence to change; later ones change with it */
+                from: string;
+            };
+            header?: never;
+            path: {
+                series_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesChanged"];
+                };
+            };
+            /** @description No, or a bad, bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`forbidden`, `not_owner`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown id (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the domain refused it (`event_full`, `already_registered`, `registration_closed`, `capacity_below_confirmed`, `invalid_state`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over 1 MB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (`validation_error`), or a rule that does not work: `count_or_until` (neither or both), `too_many_occurrences` (over 100), `invalid_recurrence` (fields that do not combine), `start_not_in_rule` (the start is not a date of the rule), `not_in_series` (`from`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable or too many simultaneous changes (`unavailable`, `busy`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useUpdateEvent } from '@/features/events/api/update-event';
+import { useUpdateSeries } from '@/features/series/api/series';
+import { EditScope, type EditScopeValue } from '@/features/series/components/EditScope';
 import { EventForm } from '@/features/events/components/EventForm';
 import {
   eventToForm,
@@ -11,6 +13,8 @@ import type { EventOut } from '@/types/api';
 /** Edit tab: sends a partial PATCH with only the fields that changed. */
 export function EditEvent({ event }: { event: EventOut }) {
   const update = useUpdateEvent(event.id);
+  const updateSeries = useUpdateSeries();
+  const [scope, setScope] = useState<EditScopeValue>('one');
   const [initial, setInitial] = useState(() => eventToForm(event));
   const [note, setNote] = useState<string | null>(null);
   const [localError, setLocalError] = useState<Error | null>(null);
@@ -29,12 +33,23 @@ export function EditEvent({ event }: { event: EventOut }) {
       setNote('Nothing changed.');
       return;
     }
-    update.mutate(patch, {
-      onSuccess: () => {
-        setInitial(values);
-        setNote('Changes saved.');
-      },
-    });
+    const saved = () => {
+      setInitial(values);
+      setNote('Changes saved.');
+    };
+    if (event.series_id && scope === 'later') {
+      updateSeries.mutate(
+        { seriesId: event.series_id, fromEventId: event.id, patch },
+        {
+          onSuccess: (result) => {
+            saved();
+            setNote(`Changes saved to ${result.event_ids.length} events.`);
+          },
+        },
+      );
+      return;
+    }
+    update.mutate(patch, { onSuccess: saved });
   };
 
   return (
@@ -48,9 +63,12 @@ export function EditEvent({ event }: { event: EventOut }) {
         mode="edit"
         initial={initial}
         onSubmit={submit}
-        pending={update.isPending}
-        error={localError ?? update.error}
+        pending={update.isPending || updateSeries.isPending}
+        error={localError ?? update.error ?? updateSeries.error}
         submitLabel="Save changes"
+        renderExtra={
+          event.series_id ? () => <EditScope value={scope} onChange={setScope} /> : undefined
+        }
       />
     </div>
   );

@@ -99,6 +99,12 @@ export function EventDetailRoute() {
       <div className="detail-layout">
         <EventDetails event={data} live={live} />
         <div className="stack">
+          {data.series_id ? (
+            <p>
+              Part of a series:{' '}
+              <Link to={`/series/${encodeURIComponent(data.series_id)}`}>see all its dates</Link>
+            </p>
+          ) : null}
           <Registration event={data} />
           <Rating event={data} />
           <GuestRegistrations eventId={data.id} />

@@ -3,6 +3,7 @@ import { EmailVerification } from '@/features/auth/components/EmailVerification'
 import { NotificationSwitches } from '@/features/auth/components/NotificationSwitches';
 import { ProfileForm } from '@/features/auth/components/ProfileForm';
 import { useAuth } from '@/features/auth/components/use-auth';
+import { CalendarFeedPanel } from '@/features/calendar/components/CalendarFeedPanel';
 
 /** /me, behind RequireAuth. */
 export function ProfileRoute() {
@@ -15,6 +16,7 @@ export function ProfileRoute() {
       <EmailVerification user={user} />
       <ProfileForm user={user} />
       <NotificationSwitches user={user} />
+      <CalendarFeedPanel />
     </>
   );
 }

@@ -120,9 +120,19 @@ export function EventDetails({ event, live = false }: EventDetailsProps) {
         </div>
       </dl>
 
-      <p>
+      <p className="inline-form">
+        {event.google_calendar_url ? (
+          <a
+            className="button"
+            href={event.google_calendar_url}
+            rel="noopener noreferrer"
+            target="_blank"
+          >
+            Add to Google Calendar
+          </a>
+        ) : null}
         <a className="button" href={calendarHref} download>
-          Add to calendar (.ics)
+          Download .ics
         </a>
       </p>
     </article>

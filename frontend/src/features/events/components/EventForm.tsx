@@ -1,4 +1,4 @@
-import { useState, type SubmitEvent } from 'react';
+import { useState, type ReactNode, type SubmitEvent } from 'react';
 import { Field } from '@/components/Field';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { TimeZoneSelect } from '@/components/TimeZoneSelect';
@@ -30,6 +30,8 @@ interface EventFormProps {
   pending: boolean;
   error: unknown;
   submitLabel: string;
+  /** More fields after the event's own (the new-event page's "Repeats"), given the values. */
+  renderExtra?: (values: EventFormValues) => ReactNode;
 }
 
 export function EventForm({
@@ -39,6 +41,7 @@ export function EventForm({
   pending,
   error,
   submitLabel,
+  renderExtra,
 }: EventFormProps) {
   const [values, setValues] = useState(initial);
   const errors = fieldErrors(error);
@@ -223,6 +226,7 @@ export function EventForm({
           </div>
         ) : null}
       </fieldset>
+      {renderExtra ? renderExtra(values) : null}
 
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={pending}>
