@@ -6,6 +6,7 @@ after-commit listeners, `retry_on_conflict`, the clock) with the use cases of ea
 from __future__ import annotations
 
 from command_api.domain.community_event import CONFIRMED, CommunityEvent
+from command_api.use_cases.check_ins import CheckInUseCases, Scan
 from command_api.use_cases.events import EventUseCases
 from command_api.use_cases.notifications import NotificationUseCases
 from command_api.use_cases.ratings import RatingUseCases
@@ -17,12 +18,12 @@ from kernel.unavailable import TooMuchContention
 
 
 class EventConnect(EventUseCases, RegistrationUseCases, RatingUseCases, ReminderUseCases,
-                   NotificationUseCases, SeriesUseCases):
+                   NotificationUseCases, SeriesUseCases, CheckInUseCases):
     """Community events, their registrations, and (through `Accounts`) accounts and sessions."""
 
     name = "eventconnect"
     snapshotting_intervals = {CommunityEvent: 200}  # noqa: RUF012 - the library reads a class attr
 
 
-__all__ = ["CONFIRMED", "Admission", "Applicant", "Clock", "EventConnect", "Release", "TooMuchContention",
-           "WriteModel", "retry_on_conflict", "utc_now"]
+__all__ = ["CONFIRMED", "Admission", "Applicant", "Clock", "EventConnect", "Release", "Scan",
+           "TooMuchContention", "WriteModel", "retry_on_conflict", "utc_now"]

@@ -182,3 +182,31 @@ class CancellationOut(Positioned):
 class CheckInOut(Positioned):
     registration_id: UUID
     checked_in_at: AwareDatetime
+
+
+class ScanIn(BaseModel):
+    """A door scan: the ticket's code, or (from the attendee list) the registration's id."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+        {"ticket_code": "K3QZ-7XWB-2M4T-J6PA"},
+        {"registration_id": "5f0f3d3e-2b1e-5e7e-9f57-0d1f7c2a4b10",
+         "checked_in_at": "2030-05-01T18:04:00+02:00"}]})
+
+    ticket_code: str | None = Field(None, min_length=1, max_length=64, description="As printed "
+                                    "or scanned; case, spaces and dashes do not matter")
+    registration_id: UUID | None = None
+    checked_in_at: Instant | None = Field(None, description="When an offline scanner scanned "
+                                          "it (within the last 7 days)")
+
+    @model_validator(mode="after")
+    def one_of_code_or_id(self) -> ScanIn:
+        if (self.ticket_code is None) == (self.registration_id is None):
+            raise ValueError("give exactly one of ticket_code and registration_id")
+        return self
+
+
+class ScanOut(Positioned):
+    registration_id: UUID
+    checked_in_at: AwareDatetime = Field(description="The first scan's time, the one kept")
+    already_checked_in: bool = Field(description="True when this ticket was checked in before "
+                                     "this scan; it is counted once")

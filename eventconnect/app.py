@@ -21,6 +21,7 @@ from command_api.idempotency import Idempotency
 from command_api.routes import accounts as account_commands
 from command_api.routes import auth, unsubscribe
 from command_api.routes import calendar_feed as calendar_feed_commands
+from command_api.routes import check_ins as check_in_commands
 from command_api.routes import events as event_commands
 from command_api.routes import notifications as notification_commands
 from command_api.routes import ratings as rating_commands
@@ -47,6 +48,7 @@ from query_api.ratings import router as rating_query_router
 from query_api.registration_page import router as registration_page_router
 from query_api.routes import router as query_router
 from query_api.series import router as series_query_router
+from query_api.tickets import router as tickets_router
 
 MAX_BODY_BYTES = 1_000_000
 # Newer FastAPI checks for OpenTelemetry providers on every request (an environment lookup in
@@ -142,7 +144,8 @@ def create_app(container: Container | None = None, *,
                    rating_query_router, notification_query_router, registration_page_router,
                    analytics_router, live_router, query_router, health_router,
                    series_commands.router, series_query_router, organizer_home_router,
-                   calendar_feed_commands.router, calendar_feed_router):
+                   calendar_feed_commands.router, calendar_feed_router, check_in_commands.router,
+                   tickets_router):
         app.include_router(router)
     _document_problems(app)
     _serve_frontend(app)

@@ -34,6 +34,9 @@ STATUS_BY_CODE = {
     "too_many_occurrences": 422,
     "start_not_in_rule": 422,
     "not_in_series": 422,
+    # the door: a code that is no ticket of the event; an offline scan's impossible time
+    "ticket_not_found": 404,
+    "checked_in_at_out_of_range": 422,
 }
 
 TITLES = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found",

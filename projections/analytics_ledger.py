@@ -101,8 +101,8 @@ class Ledger:
 
     # --- helpers ---------------------------------------------------------------------------
 
-    def _count(self, event: Any, which: int, by: int = 1) -> None:
-        key = (event.originator_id, bucket_of(event.timestamp))
+    def _count(self, event: Any, which: int, by: int = 1, at: datetime | None = None) -> None:
+        key = (event.originator_id, bucket_of(at or event.timestamp))
         counts = self.activity.get(key)
         if counts is None:
             counts = self.activity[key] = [0] * len(ACTIVITY)
@@ -234,9 +234,29 @@ class Ledger:
         if row is None or (registration is not None and registration["checked_in"]):
             return  # a check-in is counted once
         row["checked_in"] += 1
-        self._count(event, CHECK_INS)
+        # Counted on the day of the scan: an offline scanner's scans arrive later.
+        self._count(event, CHECK_INS, at=event.checked_in_at)
         if registration is not None:
             registration["checked_in"] = True
+
+    @handles(CommunityEvent.CheckInBackdated)
+    def check_in_backdated(self, event: CommunityEvent.CheckInBackdated) -> None:
+        if event.originator_id not in self.events:
+            return
+        # The same check-in, an earlier scan: it moves to that scan's day.
+        self._count(event, CHECK_INS, by=-1, at=event.previous)
+        self._count(event, CHECK_INS, at=event.checked_in_at)
+
+    @handles(CommunityEvent.CheckInUndone)
+    def check_in_undone(self, event: CommunityEvent.CheckInUndone) -> None:
+        row = self.events.get(event.originator_id)
+        registration = self.registrations.get(_uuid(event.registration_id))
+        if row is None or (registration is not None and not registration["checked_in"]):
+            return
+        row["checked_in"] -= 1
+        self._count(event, CHECK_INS, by=-1, at=event.checked_in_at)
+        if registration is not None:
+            registration["checked_in"] = False
 
     # --- ratings: the scores that stand, by the rated event ----------------------------------
     # The old score comes from this read model's own rating row, so the tally is always the sum

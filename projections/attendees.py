@@ -98,9 +98,16 @@ class Attendees(Folded):
         for registration_id in event.promoted:
             _change(rows, registration_id, status=CONFIRMED, waitlist_seq=None)
 
-    @handles(CommunityEvent.AttendeeCheckedIn, keys=_registration)
+    @handles(CommunityEvent.AttendeeCheckedIn, CommunityEvent.CheckInBackdated,
+             keys=_registration)
     def checked_in(self, rows: MutableMapping[UUID, Row], event: Any) -> None:
-        _change(rows, event.registration_id, checked_in_at=event.timestamp)
+        # The scan's time (an offline scanner's may be earlier than the recording); events stored
+        # before scans had a time of their own carry None.
+        _change(rows, event.registration_id, checked_in_at=event.checked_in_at or event.timestamp)
+
+    @handles(CommunityEvent.CheckInUndone, keys=_registration)
+    def check_in_undone(self, rows: MutableMapping[UUID, Row], event: Any) -> None:
+        _change(rows, event.registration_id, checked_in_at=None)
 
     @handles(Registration.Opened, Registration.Reopened)
     def opened(self, rows: MutableMapping[UUID, Row], event: Any) -> None:

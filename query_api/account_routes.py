@@ -86,6 +86,7 @@ def user_history(user_id: UUID, admin: Admin, container: ContainerDep,
     if stream is None:
         raise Problem(404, "not_found", f"No user {user_id}.")
     zone = ZoneInfo("UTC")
-    page = stream[paging.offset : paging.offset + paging.page_size]
-    return Page(items=[history.entry(r, zone) for r in page], total=len(stream),
+    page = history.summarized(container.write_model, stream)[
+        paging.offset : paging.offset + paging.page_size]
+    return Page(items=[history.entry(r, zone, text) for r, text in page], total=len(stream),
                 page=paging.page, page_size=paging.page_size)

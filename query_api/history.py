@@ -4,6 +4,7 @@ streams, with store positions."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -14,6 +15,7 @@ from command_api.domain.community_event import CommunityEvent
 from command_api.domain.rating import Rating, rating_id_for
 from kernel.store_adapter import stored_ids
 from query_api.event_store import Recorded, read_stream
+from query_api.history_summaries import summaries
 from query_api.schemas import HistoryEntryOut
 
 # Fields every entry already shows at top level, or that say nothing to a reader.
@@ -32,6 +34,8 @@ TYPES: dict[type, str] = {
     CommunityEvent.RegistrantWaitlisted: "registration.waitlisted",
     CommunityEvent.RegistrationCancelled: "registration.cancelled",
     CommunityEvent.AttendeeCheckedIn: "registration.checked_in",
+    CommunityEvent.CheckInBackdated: "registration.check_in_backdated",
+    CommunityEvent.CheckInUndone: "registration.check_in_undone",
     Account.SignedUp: "account.signed_up",
     Account.ProfileChanged: "account.profile_changed",
     Account.RoleGranted: "account.role_granted",
@@ -118,9 +122,38 @@ def current_zone(stream: list[Recorded]) -> ZoneInfo:
     return ZoneInfo(zone)
 
 
-def entry(recorded: Recorded, zone: ZoneInfo) -> HistoryEntryOut:
+def account_names(write_model: Any) -> Callable[[str], str | None]:
+    """Actor id -> the account's current name, read from the store like the rest of the history
+    (the `users` read model may lag); None for actors that are no account."""
+
+    def name_of(actor: str) -> str | None:
+        try:
+            account_id = UUID(actor)
+        except ValueError:
+            return None
+        stream = read_stream(write_model, account_id)
+        if not stream or not isinstance(stream[0].event, Account.SignedUp):
+            return None
+        name: str = stream[0].event.name
+        for recorded in stream[1:]:
+            if isinstance(recorded.event, Account.ProfileChanged):
+                name = recorded.event.changes.get("name", name)
+        return name
+
+    return name_of
+
+
+def summarized(write_model: Any, stream: list[Recorded]) -> list[tuple[Recorded, str]]:
+    """Each entry with its sentence, from one fold of the WHOLE stream: filter and page after
+    this, so an entry reads the same whatever page or `as_of` shows it."""
+    sentences = summaries((r.event for r in stream), account_names(write_model))
+    return list(zip(stream, sentences, strict=True))
+
+
+def entry(recorded: Recorded, zone: ZoneInfo, summary: str = "") -> HistoryEntryOut:
     event = recorded.event
     data = {k: v for k, v in vars(event).items() if k not in ENVELOPE}
     return HistoryEntryOut(position=recorded.position, type=type_name(event),
                            occurred_at=event.timestamp.astimezone(zone),
-                           actor=getattr(event, "actor", "system"), data=plain(data))
+                           actor=getattr(event, "actor", "system"), data=plain(data),
+                           summary=summary or type_name(event))

@@ -207,10 +207,11 @@ def event_history(
     require(principal, Action.AUDIT_EVENT,
             Resource(organizer_id=stream[0].event.organizer_id))
     zone = zone or history.current_zone(stream)
+    entries = history.summarized(container.write_model, stream)
     if as_of is not None:
-        stream = [r for r in stream if r.event.timestamp <= as_of]
-    total, page = _slice(stream, paging)
-    return Page(items=[history.entry(r, zone) for r in page], total=total,
+        entries = [(r, text) for r, text in entries if r.event.timestamp <= as_of]
+    total, page = _slice(entries, paging)
+    return Page(items=[history.entry(r, zone, text) for r, text in page], total=total,
                 page=paging.page, page_size=paging.page_size)
 
 

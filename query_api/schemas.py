@@ -131,13 +131,17 @@ class HistoryEntryOut(BaseModel):
         "position": 42, "type": "registration.confirmed",
         "occurred_at": "2030-04-02T11:00:00+05:30", "actor": "guest",
         "data": {"registration_id": "5f0f3d3e2b1e5e7e9f570d1f7c2a4b10", "name": "Asha Rao",
-                 "email": "asha@example.org"}}]})
+                 "email": "asha@example.org"},
+        "summary": "Asha Rao registered and got a seat"}]})
 
     position: int = Field(description="Global event-store position")
     type: str = Field(description="Dotted name, e.g. `event.scheduled`, `registration.confirmed`")
     occurred_at: datetime
     actor: str
     data: dict[str, Any]
+    summary: str = Field(description="One plain-English sentence naming people and reasons, "
+                         "e.g. `Asha Rao was promoted from waitlist position 1 because Ben Li "
+                         "cancelled`; derived when read, never stored")
 
 
 class UserOut(BaseModel):

@@ -23,6 +23,7 @@ from command_api.domain.errors import (
     EventFull,
     InvalidEventDetails,
     InvalidTransition,
+    NotCheckedIn,
     NotConfirmed,
     RegistrationClosed,
 )
@@ -313,8 +314,12 @@ class CommunityEvent(Aggregate):
     class AttendeeCheckedIn(Aggregate.Event):
         actor: str
         registration_id: str
+        # The scan's own time (earlier than `timestamp` for an offline scanner); None in events
+        # stored before scanners could be offline.
+        checked_in_at: datetime | None = None
 
-    def check_in(self, registration_id: UUID, *, already: bool, actor: str, now: datetime) -> None:
+    def check_in(self, registration_id: UUID, *, already: bool, actor: str, now: datetime,
+                 scanned_at: datetime | None = None) -> None:
         """Records that a confirmed attendee arrived."""
         self.check_not_deleted()
         if self.status_of(registration_id) != RegistrationStatus.CONFIRMED:
@@ -322,4 +327,36 @@ class CommunityEvent(Aggregate):
         if already:
             raise AlreadyCheckedIn("This attendee is already checked in.")
         self.trigger_event(self.AttendeeCheckedIn, registration_id=registration_id.hex,
-                           actor=actor, timestamp=now)
+                           actor=actor, timestamp=now, checked_in_at=scanned_at or now)
+
+    class CheckInBackdated(Aggregate.Event):
+        """Two scans of one ticket merge to the earliest: an offline scanner's earlier scan moves
+        the check-in back to its time (`previous` is the time it replaces)."""
+
+        actor: str
+        registration_id: str
+        checked_in_at: datetime
+        previous: datetime
+
+    def backdate_check_in(self, registration_id: UUID, *, checked_in_at: datetime,
+                          scanned_at: datetime, actor: str, now: datetime) -> None:
+        if scanned_at >= checked_in_at:
+            raise InvalidTransition("Only an earlier scan moves a check-in.")
+        self.trigger_event(self.CheckInBackdated, registration_id=registration_id.hex,
+                           checked_in_at=scanned_at, previous=checked_in_at, actor=actor,
+                           timestamp=now)
+
+    class CheckInUndone(Aggregate.Event):
+        """A mistaken check-in taken back (`checked_in_at` is the check-in it removes)."""
+
+        actor: str
+        registration_id: str
+        checked_in_at: datetime
+
+    def undo_check_in(self, registration_id: UUID, *, checked_in_at: datetime | None,
+                      actor: str, now: datetime) -> None:
+        self.check_not_deleted()
+        if checked_in_at is None:
+            raise NotCheckedIn("This attendee is not checked in.")
+        self.trigger_event(self.CheckInUndone, registration_id=registration_id.hex,
+                           checked_in_at=checked_in_at, actor=actor, timestamp=now)

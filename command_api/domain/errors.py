@@ -72,6 +72,24 @@ class AlreadyCheckedIn(DomainError):
     code = "already_checked_in"
 
 
+class NotCheckedIn(DomainError):
+    """Undoing a check-in that is not there (never made, or already undone)."""
+
+    code = "not_checked_in"
+
+
+class TicketNotFound(DomainError):
+    """A scanned or typed code is no ticket of this event (a typo, or another event's ticket)."""
+
+    code = "ticket_not_found"
+
+
+class ScanTimeOutOfRange(DomainError):
+    """An offline scan's time is in the future or older than a scanner can plausibly hold."""
+
+    code = "checked_in_at_out_of_range"
+
+
 class BadCancelToken(DomainError):
     """The cancel token does not match the registration."""
 

@@ -64,6 +64,7 @@ class Registration(Aggregate):
         self.locale = locale
         self.active = True
         self.checked_in = False
+        self.checked_in_at: datetime | None = None
         # Reminders (docs/reminders.md): offsets already sent, in seconds before the start (a
         # list, not a set: aggregate state stays JSON-shaped for snapshots).
         self.reminded: list[int] = []
@@ -94,6 +95,7 @@ class Registration(Aggregate):
         def apply(self, registration: Registration) -> None:
             registration.active = True
             registration.checked_in = False
+            registration.checked_in_at = None
             registration.member_id = self.member_id
             registration.cancel_token_hash = self.cancel_token_hash
             registration.locale = self.locale
@@ -120,13 +122,41 @@ class Registration(Aggregate):
 
     class CheckedIn(Aggregate.Event):
         actor: str
+        # When the door scanned the ticket: later than `timestamp` never, earlier when a scanner
+        # that was offline submits its scans. Stored events from before it have none.
+        checked_in_at: datetime | None = None
 
         def apply(self, registration: Registration) -> None:
             registration.checked_in = True
+            registration.checked_in_at = self.checked_in_at or self.timestamp
 
-    def check_in(self, *, actor: str, now: datetime) -> None:
+    def check_in(self, *, actor: str, now: datetime, scanned_at: datetime | None = None) -> None:
         self.check_active()
-        self.trigger_event(self.CheckedIn, actor=actor, timestamp=now)
+        self.trigger_event(self.CheckedIn, actor=actor, timestamp=now,
+                           checked_in_at=scanned_at or now)
+
+    class CheckInBackdated(Aggregate.Event):
+        """An offline scanner's earlier scan arrived: the first scan's time is the one kept."""
+
+        actor: str
+        checked_in_at: datetime
+
+        def apply(self, registration: Registration) -> None:
+            registration.checked_in_at = self.checked_in_at
+
+    def backdate_check_in(self, *, actor: str, now: datetime, scanned_at: datetime) -> None:
+        self.trigger_event(self.CheckInBackdated, actor=actor, timestamp=now,
+                           checked_in_at=scanned_at)
+
+    class CheckInUndone(Aggregate.Event):
+        actor: str
+
+        def apply(self, registration: Registration) -> None:
+            registration.checked_in = False
+            registration.checked_in_at = None
+
+    def undo_check_in(self, *, actor: str, now: datetime) -> None:
+        self.trigger_event(self.CheckInUndone, actor=actor, timestamp=now)
 
     def check_active(self) -> None:
         if not self.active:

@@ -34,6 +34,7 @@ from command_api.domain.notification import Notification
 from command_api.domain.vocabulary import NotificationKind as Kind
 from kernel import links
 from kernel.mail import Attachment, Mailer
+from kernel.ticket_qr import qr_png
 from kernel.tickets import ticket_code
 from projections.claims import claim
 from projections.dialects import dialect_of
@@ -237,7 +238,10 @@ class Delivery:
             context["registration_url"] = (
                 f"{base}/events/{event.id}/registrations/{UUID(registration_id)}?token={token}")
         if kind in WITH_TICKET and registration_id:
-            context["ticket_code"] = ticket_code(self.link_secret, UUID(registration_id))
+            code = ticket_code(self.link_secret, UUID(registration_id))
+            context["ticket_code"] = code
+            # The code as a QR image too: the door scans it from the phone's screen.
+            attachments.append(Attachment("ticket-qr.png", "image/png", qr_png(code)))
         if kind in WITH_UNSUBSCRIBE:
             subject = f"member:{payload['member_id']}" if payload.get("member_id") else \
                 f"registration:{registration_id}"

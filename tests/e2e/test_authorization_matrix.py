@@ -62,6 +62,14 @@ EXPECTED: dict[tuple[str, str], dict[str, int]] = {
     ("DELETE", "/api/events/{event_id}/registrations/{registration_id}"):
         row(403, 403, 403, 200, 403, 200),
     ("POST", "/api/events/{event_id}/registrations/{registration_id}/check-in"): OWNER_OR_ADMIN,
+    ("POST", "/api/events/{event_id}/check-ins"): OWNER_OR_ADMIN,
+    # Nothing to undo in a fresh world: the owner and admins get as far as the rule (409).
+    ("DELETE", "/api/events/{event_id}/registrations/{registration_id}/check-in"):
+        row(401, 403, 403, 409, 403, 409),
+    # A guest's ticket: its token (tested elsewhere), the owner or an admin; others learn nothing.
+    ("GET", "/api/events/{event_id}/registrations/{registration_id}/ticket"):
+        row(404, 404, 404, 200, 404, 200),
+    ("GET", "/api/events/{event_id}/attendees.csv"): OWNER_OR_ADMIN,
     ("GET", "/api/events"): EVERYONE_OK,
     ("GET", "/api/events/{event_id}"): EVERYONE_OK,
     ("GET", "/api/events/{event_id}/attendees"): OWNER_OR_ADMIN,
@@ -224,6 +232,8 @@ BODIES: dict[tuple[str, str], Request] = {
         "params": _guest_rating(w)},
     ("POST", "/api/events/{event_id}/ratings/{rating_id}/hide"): lambda c, k, w, r: {
         "json": {"reason": "Rude"}},
+    ("POST", "/api/events/{event_id}/check-ins"): lambda c, k, w, r: {
+        "json": {"registration_id": w.registration_id}},
     ("POST", "/api/series"): lambda c, k, w, r: {"json": {
         **event_body(k), "recurrence": {"freq": "weekly", "count": 2}}},
     ("PATCH", "/api/series/{series_id}"): lambda c, k, w, r: {
@@ -277,6 +287,8 @@ def test_each_caller_gets_the_expected_status(client: TestClient, clock: FakeClo
     ("PATCH", "/api/events/{event_id}"), ("POST", "/api/events/{event_id}/cancel"),
     ("GET", "/api/events/{event_id}/attendees"), ("GET", "/api/events/{event_id}/history"),
     ("POST", "/api/events/{event_id}/registrations/{registration_id}/check-in"),
+    ("POST", "/api/events/{event_id}/check-ins"),
+    ("GET", "/api/events/{event_id}/attendees.csv"),
     ("GET", "/api/analytics/events/{event_id}"),
 ])
 def test_another_organizer_is_told_not_owner(client: TestClient, clock: FakeClock, method: str,

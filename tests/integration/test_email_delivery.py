@@ -16,6 +16,7 @@ from eventconnect.bootstrap import bootstrap
 from eventconnect.container import Container
 from eventconnect.settings import Settings
 from kernel import links
+from kernel.ticket_qr import qr_png
 from kernel.tickets import ticket_code
 from projections.tables import email_deliveries
 from reactions.mail.delivery import FIRST_RETRY, LEASE, MAX_ATTEMPTS, Delivery
@@ -69,10 +70,14 @@ def test_a_confirmation_carries_the_event_and_the_ticket_code(mailed: Container,
     assert f"Your ticket code: {code}" in text and len(code) >= 16
     assert f"https://ec.example/events/{event_id}" in text
     assert "Tue 8 Jan 2030, 14:30 (Asia/Kolkata)" in text  # a guest: the event's zone
-    [ics] = list(message.iter_attachments())
+    [ics, qr] = list(message.iter_attachments())
     calendar = Calendar.from_ical(ics.get_payload(decode=True))
     [entry] = calendar.walk("VEVENT")
     assert str(entry["summary"]) == "Bike repair" and str(entry["uid"]) == f"{event_id}@eventconnect"
+    # The ticket as a QR image: this registration's code, not any other.
+    assert qr.get_content_type() == "image/png" and qr.get_filename() == "ticket-qr.png"
+    assert qr.get_payload(decode=True) == qr_png(code)
+    assert qr_png(code) != qr_png(ticket_code(mailed.link_secret, event_id))
     assert rows(mailed)["g0@example.org"]["state"] == "sent"
 
 

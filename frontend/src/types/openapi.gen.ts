@@ -298,6 +298,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/events/{event_id}/attendees.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Attendee list as CSV
+         * @description Every registration (or those of one `status`: `waitlisted` is the waitlist in order),
+         *     times in the event's zone; UTF-8 with a BOM, cells escaped against formula injection.
+         */
+        get: operations["attendees_csv_api_events__event_id__attendees_csv_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/{event_id}/calendar.ics": {
         parameters: {
             query?: never;
@@ -332,6 +353,28 @@ export interface paths {
          * @description Cancel an event; registrations close and the reason is kept in its history.
          */
         post: operations["cancel_event_api_events__event_id__cancel_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{event_id}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check in a ticket
+         * @description Checks an attendee in by `ticket_code` (as scanned or typed) or `registration_id`. A
+         *     second scan is answered `already_checked_in: true` with the first scan's time and counted
+         *     once; an offline scanner sends `checked_in_at`, and the earliest scan of a ticket wins.
+         */
+        post: operations["check_in_ticket_api_events__event_id__check_ins_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -562,6 +605,30 @@ export interface paths {
          * @description Check a confirmed attendee in at the door (the event's organizer or an admin).
          */
         post: operations["check_in_api_events__event_id__registrations__registration_id__check_in_post"];
+        /**
+         * Undo a check-in
+         * @description Takes back a mistaken check-in; the attendee stays confirmed and can be scanned again.
+         */
+        delete: operations["undo_check_in_api_events__event_id__registrations__registration_id__check_in_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/events/{event_id}/registrations/{registration_id}/ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ticket
+         * @description The ticket of a confirmed registration, for its holder, the organizer and admins.
+         */
+        get: operations["ticket_api_events__event_id__registrations__registration_id__ticket_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1639,6 +1706,7 @@ export interface components {
          *       },
          *       "occurred_at": "2030-04-02T11:00:00+05:30",
          *       "position": 42,
+         *       "summary": "Asha Rao registered and got a seat",
          *       "type": "registration.confirmed"
          *     }
          */
@@ -1659,6 +1727,11 @@ export interface components {
              * @description Global event-store position
              */
             position: number;
+            /**
+             * Summary
+             * @description One plain-English sentence naming people and reasons, e.g. `Asha Rao was promoted from waitlist position 1 because Ben Li cancelled`; derived when read, never stored
+             */
+            summary: string;
             /**
              * Type
              * @description Dotted name, e.g. `event.scheduled`, `registration.confirmed`
@@ -2437,6 +2510,55 @@ export interface components {
         RoleIn: {
             role: components["schemas"]["Role"];
         };
+        /**
+         * ScanIn
+         * @description A door scan: the ticket's code, or (from the attendee list) the registration's id.
+         * @example {
+         *       "ticket_code": "K3QZ-7XWB-2M4T-J6PA"
+         *     }
+         * @example {
+         *       "checked_in_at": "2030-05-01T18:04:00+02:00",
+         *       "registration_id": "5f0f3d3e-2b1e-5e7e-9f57-0d1f7c2a4b10"
+         *     }
+         */
+        ScanIn: {
+            /**
+             * Checked In At
+             * @description When an offline scanner scanned it (within the last 7 days)
+             */
+            checked_in_at?: string | null;
+            /** Registration Id */
+            registration_id?: string | null;
+            /**
+             * Ticket Code
+             * @description As printed or scanned; case, spaces and dashes do not matter
+             */
+            ticket_code?: string | null;
+        };
+        /** ScanOut */
+        ScanOut: {
+            /**
+             * Already Checked In
+             * @description True when this ticket was checked in before this scan; it is counted once
+             */
+            already_checked_in: boolean;
+            /**
+             * Checked In At
+             * Format: date-time
+             * @description The first scan's time, the one kept
+             */
+            checked_in_at: string;
+            /**
+             * Position
+             * @description Event-store position this command reached; pass it as X-Consistent-With to read your own write.
+             */
+            position: number;
+            /**
+             * Registration Id
+             * Format: uuid
+             */
+            registration_id: string;
+        };
         /** SeriesChanged */
         SeriesChanged: {
             /**
@@ -2627,6 +2749,31 @@ export interface components {
              * @default UTC
              */
             timezone?: string;
+        };
+        /**
+         * TicketOut
+         * @example {
+         *       "qr_svg": "<svg xmlns=...>...</svg>",
+         *       "registration_id": "5f0f3d3e-2b1e-5e7e-9f57-0d1f7c2a4b10",
+         *       "ticket_code": "K3QZ7XWB2M4TJ6PA"
+         *     }
+         */
+        TicketOut: {
+            /**
+             * Qr Svg
+             * @description The code as a QR code, an SVG document
+             */
+            qr_svg: string;
+            /**
+             * Registration Id
+             * Format: uuid
+             */
+            registration_id: string;
+            /**
+             * Ticket Code
+             * @description 16 characters A-Z and 2-7; shown in groups of four
+             */
+            ticket_code: string;
         };
         /**
          * TokenOut
@@ -4035,6 +4182,84 @@ export interface operations {
             };
         };
     };
+    attendees_csv_api_events__event_id__attendees_csv_get: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["RegistrationStatus"] | null;
+                /** @description IANA zone to render times in; default: the event's own zone */
+                tz?: string | null;
+            };
+            header?: {
+                /** @description A command's `position`: answer only once the read models have processed it (bounded wait; 503 `not_yet_consistent` past it; 422 `unknown_position` for one the store never produced). */
+                "X-Consistent-With"?: number | null;
+            };
+            path: {
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example name,email,status,registered_at,checked_in_at,waitlist_position
+                     *     Asha Rao,asha@example.org,confirmed,2030-04-02T11:00:00+05:30,,
+                     */
+                    "text/csv": string;
+                };
+            };
+            /** @description No, or a bad, bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the event's organizer nor an admin (`not_owner`, `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown or deleted event (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter (`validation_error`), or an `X-Consistent-With` beyond the store's last position (`unknown_position`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `X-Consistent-With` not reached in time (`not_yet_consistent`), or the database unavailable (`unavailable`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     calendar_file_api_events__event_id__calendar_ics_get: {
         parameters: {
             query?: never;
@@ -4179,6 +4404,95 @@ export interface operations {
                 };
             };
             /** @description Invalid input (`validation_error`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable or too many simultaneous changes (`unavailable`, `busy`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    check_in_ticket_api_events__event_id__check_ins_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScanIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanOut"];
+                };
+            };
+            /** @description No, or a bad, bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`forbidden`, `not_owner`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown event or registration (`not_found`), or a code that is no ticket of this event (`ticket_not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a confirmed registration (`not_confirmed`), nothing to undo (`not_checked_in`), or the registration was cancelled (`registration_not_active`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over 1 MB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (`validation_error`), or an offline scan's time in the future or over 7 days old (`checked_in_at_out_of_range`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5444,6 +5758,166 @@ export interface operations {
                 };
             };
             /** @description Database unavailable or too many simultaneous changes (`unavailable`, `busy`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    undo_check_in_api_events__event_id__registrations__registration_id__check_in_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event_id: string;
+                registration_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Positioned"];
+                };
+            };
+            /** @description No, or a bad, bearer token (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed (`forbidden`, `not_owner`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown event or registration (`not_found`), or a code that is no ticket of this event (`ticket_not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a confirmed registration (`not_confirmed`), nothing to undo (`not_checked_in`), or the registration was cancelled (`registration_not_active`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body over 1 MB (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input (`validation_error`), or an offline scan's time in the future or over 7 days old (`checked_in_at_out_of_range`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable or too many simultaneous changes (`unavailable`, `busy`); retry after `Retry-After` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ticket_api_events__event_id__registrations__registration_id__ticket_get: {
+        parameters: {
+            query?: {
+                /** @description A guest's `cancel_token`, or the token of their emails */
+                token?: string | null;
+            };
+            header?: {
+                /** @description A command's `position`: answer only once the read models have processed it (bounded wait; 503 `not_yet_consistent` past it; 422 `unknown_position` for one the store never produced). */
+                "X-Consistent-With"?: number | null;
+            };
+            path: {
+                event_id: string;
+                registration_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketOut"];
+                };
+            };
+            /** @description A bad bearer token (`unauthorized`); no token is anonymous */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown registration, or not yours (`not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a confirmed registration (`not_confirmed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid parameter (`validation_error`), or an `X-Consistent-With` beyond the store's last position (`unknown_position`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `X-Consistent-With` not reached in time (`not_yet_consistent`), or the database unavailable (`unavailable`); retry after `Retry-After` */
             503: {
                 headers: {
                     [name: string]: unknown;

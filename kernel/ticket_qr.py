@@ -1,0 +1,18 @@
+"""A ticket code as a QR code: SVG for the web page, PNG for emails (mail clients show an
+attached PNG; few render SVG). Medium error correction survives a cracked phone screen."""
+
+from __future__ import annotations
+
+import io
+
+import segno
+
+
+def qr_svg(code: str) -> str:
+    return str(segno.make_qr(code, error="m").svg_inline(scale=6, border=2, title="Ticket " + code))
+
+
+def qr_png(code: str) -> bytes:
+    out = io.BytesIO()
+    segno.make_qr(code, error="m").save(out, kind="png", scale=8, border=2)
+    return out.getvalue()
