@@ -9,7 +9,11 @@ import segno
 
 
 def qr_svg(code: str) -> str:
-    return str(segno.make_qr(code, error="m").svg_inline(scale=6, border=2, title="Ticket " + code))
+    """A standalone SVG document (with its namespace: browsers draw it as an `<img>`)."""
+    out = io.BytesIO()
+    segno.make_qr(code, error="m").save(out, kind="svg", xmldecl=False, svgns=True, scale=6,
+                                        border=2, title="Ticket " + code)
+    return out.getvalue().decode()
 
 
 def qr_png(code: str) -> bytes:

@@ -55,6 +55,7 @@ def test_a_confirmed_registration_has_a_ticket_and_others_do_not(client: TestCli
     body = ticket(client, event_id, seated).json()
     assert len(body["ticket_code"]) == 16 and body["ticket_code"].isalnum()
     assert body["qr_svg"].startswith("<svg") and body["ticket_code"] in body["qr_svg"]
+    assert 'xmlns="http://www.w3.org/2000/svg"' in body["qr_svg"]  # drawable as an <img>
     assert_problem(ticket(client, event_id, waiting), 409, "not_confirmed")
     # Without the token (and not the holder) nobody learns the code.
     assert_problem(client.get(f"/api/events/{event_id}/registrations/"

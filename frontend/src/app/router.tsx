@@ -4,6 +4,7 @@ import { ANALYTICS_ROLES } from '@/lib/authorization';
 import { Layout } from './layout';
 import { AdminUsersRoute } from './routes/admin-users';
 import { AnalyticsPage, EventAnalyticsPage } from './routes/analytics-on-demand';
+import { CheckInRoute } from './routes/check-in';
 import { EventDetailRoute } from './routes/event-detail';
 import { EventsListRoute } from './routes/events-list';
 import { ForgotPasswordRoute } from './routes/forgot-password';
@@ -45,6 +46,15 @@ export const router = createBrowserRouter([
         element: (
           <RequireAuth>
             <ManageEventRoute />
+          </RequireAuth>
+        ),
+      },
+      {
+        // The door screen; like Manage, ownership is checked on the page and by the server.
+        path: 'events/:id/check-in',
+        element: (
+          <RequireAuth>
+            <CheckInRoute />
           </RequireAuth>
         ),
       },

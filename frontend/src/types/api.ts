@@ -62,6 +62,16 @@ export type Attendee = Schemas['AttendeeOut'];
 export type WaitlistEntry = Schemas['WaitlistEntryOut'];
 export type HistoryEntry = Schemas['HistoryEntryOut'];
 
+// Tickets and the door (check-in)
+
+/** GET …/registrations/{rid}/ticket: a confirmed registration's code and its QR code (SVG). */
+export type Ticket = Schemas['TicketOut'];
+/** POST /api/events/{id}/check-ins: a ticket code or a registration id, and an offline time. */
+export type ScanIn = Schemas['ScanIn'];
+export type ScanOut = Schemas['ScanOut'];
+/** DELETE …/registrations/{rid}/check-in answers only the position it reached. */
+export type CheckInUndone = Schemas['Positioned'];
+
 // Identity
 
 export type Role = Schemas['Role'];

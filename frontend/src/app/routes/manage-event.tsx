@@ -63,6 +63,8 @@ export function ManageEventRoute() {
         <Link to={publicPath}>← Public page</Link>
         {' · '}
         <Link to={`${publicPath}/analytics`}>Analytics</Link>
+        {' · '}
+        <Link to={`${publicPath}/check-in`}>Door check-in</Link>
       </p>
       {created ? (
         <p className="alert alert--success" role="status">

@@ -4,12 +4,13 @@ import type { Rater } from '@/features/ratings/api/types';
 import { RatingForm } from '@/features/ratings/components/RatingForm';
 import { ratingWindow } from '@/features/ratings/components/rating-window';
 import { RegistrationPage } from '@/features/registrations/components/RegistrationPage';
+import { TicketCard } from '@/features/tickets/components/TicketCard';
 import { useSession } from '@/lib/use-session';
 
 /**
  * /events/:id/registrations/:rid?token= — where the links in a guest's emails lead: the
- * registration's status and waitlist position, cancelling it, and rating the event once it
- * has started (with the same token).
+ * registration's status and waitlist position, its ticket once confirmed, cancelling it, and
+ * rating the event once it has started (with the same token).
  */
 export function RegistrationRoute() {
   const { id = '', rid = '' } = useParams();
@@ -33,13 +34,18 @@ export function RegistrationRoute() {
       </p>
       <h1>{title ? `Your registration: ${title}` : 'Your registration'}</h1>
       <RegistrationPage eventId={id} registrationId={rid} token={token}>
-        {(registration) =>
-          rater &&
-          registration.status === 'confirmed' &&
-          ratingWindow(registration.event) === 'open' ? (
-            <RatingForm eventId={id} rater={rater} />
-          ) : null
-        }
+        {(registration) => (
+          <>
+            {registration.status === 'confirmed' ? (
+              <TicketCard eventId={id} registrationId={rid} token={token} />
+            ) : null}
+            {rater &&
+            registration.status === 'confirmed' &&
+            ratingWindow(registration.event) === 'open' ? (
+              <RatingForm eventId={id} rater={rater} />
+            ) : null}
+          </>
+        )}
       </RegistrationPage>
     </>
   );

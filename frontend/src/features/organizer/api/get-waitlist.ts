@@ -4,11 +4,12 @@ import { eventKeys } from '@/lib/query-keys';
 import type { Page, WaitlistEntry } from '@/types/api';
 
 export interface WaitlistQuery {
+  as_of?: string;
   page?: number;
   page_size?: number;
 }
 
-/** The waitlist, in promotion order. */
+/** The waitlist, in promotion order (as it stood at `as_of`, when given). */
 export function getWaitlist(
   eventId: string,
   params: WaitlistQuery,

@@ -4,7 +4,7 @@ import { Pagination } from '@/components/Pagination';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { formatDateTime } from '@/lib/datetime';
 import { useAttendees } from '../api/get-attendees';
-import { useCheckIn } from '../api/check-in';
+import { downloadAttendeesCsv, useCheckIn, useUndoCheckIn } from '../api/check-in';
 import { AsOfPicker } from './AsOfPicker';
 
 const STATUSES = ['', 'confirmed', 'waitlisted', 'cancelled'] as const;
@@ -21,6 +21,16 @@ export function AttendeesTab({ eventId }: { eventId: string }) {
     page_size: PAGE_SIZE,
   });
   const checkIn = useCheckIn(eventId);
+  const undo = useUndoCheckIn(eventId);
+  const [exporting, setExporting] = useState<'all' | 'waitlisted' | null>(null);
+  const [exportError, setExportError] = useState<unknown>(null);
+  const exportCsv = (which: 'all' | 'waitlisted') => {
+    setExporting(which);
+    setExportError(null);
+    downloadAttendeesCsv(eventId, which === 'waitlisted' ? 'waitlisted' : undefined)
+      .catch((failure: unknown) => setExportError(failure))
+      .finally(() => setExporting(null));
+  };
 
   return (
     <div className="stack">
@@ -59,10 +69,32 @@ export function AttendeesTab({ eventId }: { eventId: string }) {
           }}
         />
       </div>
+      <div className="actions">
+        <button
+          type="button"
+          className="button button--small"
+          disabled={exporting !== null}
+          aria-busy={exporting === 'all' || undefined}
+          onClick={() => exportCsv('all')}
+        >
+          {exporting === 'all' ? 'Exporting…' : 'Export CSV'}
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={exporting !== null}
+          aria-busy={exporting === 'waitlisted' || undefined}
+          onClick={() => exportCsv('waitlisted')}
+        >
+          {exporting === 'waitlisted' ? 'Exporting…' : 'Export waitlist CSV'}
+        </button>
+      </div>
+      <ProblemAlert error={exportError} title="Could not export the list" />
       {asOf ? (
         <p className="muted">Showing the list as it stood at {formatDateTime(asOf)}.</p>
       ) : null}
       <ProblemAlert error={checkIn.error} title="Could not check in" />
+      <ProblemAlert error={undo.error} title="Could not undo the check-in" />
       {attendees.isPending ? <Loading label="Loading attendees…" /> : null}
       {attendees.isError ? <ProblemAlert error={attendees.error} /> : null}
       {attendees.data ? (
@@ -79,6 +111,7 @@ export function AttendeesTab({ eventId }: { eventId: string }) {
                   <th scope="col">Name</th>
                   <th scope="col">Email</th>
                   <th scope="col">Status</th>
+                  <th scope="col">Waitlist #</th>
                   <th scope="col">Registered</th>
                   <th scope="col">Checked in</th>
                 </tr>
@@ -91,10 +124,27 @@ export function AttendeesTab({ eventId }: { eventId: string }) {
                     <td data-label="Status">
                       <span className={`badge badge--${a.status}`}>{a.status}</span>
                     </td>
+                    {/* The place in line as of the chosen instant, too (the API computes it). */}
+                    <td data-label="Waitlist #">
+                      {a.waitlist_position != null ? `#${a.waitlist_position}` : '—'}
+                    </td>
                     <td data-label="Registered">{formatDateTime(a.registered_at)}</td>
                     <td data-label="Checked in">
                       {a.checked_in_at ? (
-                        formatDateTime(a.checked_in_at)
+                        <span className="checked-in">
+                          <time dateTime={a.checked_in_at}>{formatDateTime(a.checked_in_at)}</time>
+                          {a.status === 'confirmed' && !asOf ? (
+                            <button
+                              type="button"
+                              className="button button--small"
+                              disabled={undo.isPending}
+                              onClick={() => undo.mutate(a.registration_id)}
+                              aria-label={`Undo check-in of ${a.name}`}
+                            >
+                              Undo
+                            </button>
+                          ) : null}
+                        </span>
                       ) : a.status === 'confirmed' && !asOf ? (
                         <button
                           type="button"

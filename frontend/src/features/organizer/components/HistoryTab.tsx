@@ -31,11 +31,12 @@ export function HistoryTab({ eventId }: { eventId: string }) {
           <ol className="timeline" data-testid="history">
             {history.data.items.map((entry) => (
               <li key={entry.position} className="timeline__item">
-                <p>
-                  <strong>{entry.type}</strong>{' '}
-                  <span className="muted">
-                    #{entry.position} · {formatDateTime(entry.occurred_at)} · by {entry.actor}
-                  </span>
+                {/* The sentence is what a reader wants; the dotted type stays for whoever
+                    searches logs or the data below by it. */}
+                <p className="timeline__summary">{entry.summary}</p>
+                <p className="muted">
+                  <small data-testid="history-type">{entry.type}</small> ·{' '}
+                  <time dateTime={entry.occurred_at}>{formatDateTime(entry.occurred_at)}</time>
                 </p>
                 <details>
                   <summary>Data</summary>

@@ -4,19 +4,42 @@ import { Pagination } from '@/components/Pagination';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { formatDateTime } from '@/lib/datetime';
 import { useWaitlist } from '../api/get-waitlist';
+import { AsOfPicker } from './AsOfPicker';
 
 const PAGE_SIZE = 20;
 
 export function WaitlistTab({ eventId }: { eventId: string }) {
+  const [asOf, setAsOf] = useState<string | undefined>();
   const [page, setPage] = useState(1);
-  const waitlist = useWaitlist(eventId, { page, page_size: PAGE_SIZE });
+  const waitlist = useWaitlist(eventId, { as_of: asOf, page, page_size: PAGE_SIZE });
+  // Time travel: the same picker as the attendee list, so both can be compared at one instant.
+  const picker = (
+    <AsOfPicker
+      id="wait-as-of"
+      value={asOf}
+      onChange={(v) => {
+        setAsOf(v);
+        setPage(1);
+      }}
+    />
+  );
 
   if (waitlist.isPending) return <Loading label="Loading waitlist…" />;
-  if (waitlist.isError) return <ProblemAlert error={waitlist.error} />;
+  if (waitlist.isError)
+    return (
+      <div className="stack">
+        {picker}
+        <ProblemAlert error={waitlist.error} />
+      </div>
+    );
   const { items, total } = waitlist.data;
   const offset = (waitlist.data.page - 1) * waitlist.data.page_size;
   return (
     <div className="stack">
+      {picker}
+      {asOf ? (
+        <p className="muted">Showing the waitlist as it stood at {formatDateTime(asOf)}.</p>
+      ) : null}
       <p>{total === 0 ? 'Nobody is waiting.' : `${total} waiting, in promotion order.`}</p>
       {items.length > 0 ? (
         <ol className="stack" start={offset + 1} data-testid="waitlist">

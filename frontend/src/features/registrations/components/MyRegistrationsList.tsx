@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Loading } from '@/components/Loading';
 import { Pagination } from '@/components/Pagination';
@@ -17,8 +17,13 @@ function statusText(r: MyRegistration): string {
   return r.status;
 }
 
+interface MyRegistrationsListProps {
+  /** A confirmed registration's ticket (rendered by the app: tickets are their own feature). */
+  ticket?: (registration: MyRegistration) => ReactNode;
+}
+
 /** The logged-in account's registrations across events, each cancellable while active. */
-export function MyRegistrationsList() {
+export function MyRegistrationsList({ ticket }: MyRegistrationsListProps = {}) {
   const [page, setPage] = useState(1);
   const mine = useMyRegistrations({ page, page_size: PAGE_SIZE });
   const cancel = useCancelMyRegistration();
@@ -67,6 +72,7 @@ export function MyRegistrationsList() {
                 {statusText(r)}
               </span>
             </p>
+            {r.status === 'confirmed' && ticket ? ticket(r) : null}
             {r.status !== 'cancelled' ? (
               <button
                 type="button"

@@ -1,0 +1,97 @@
+import { useEffect, useRef, useState } from 'react';
+import { detectorClass } from './barcode';
+
+const INTERVAL_MS = 300;
+
+/** "Scan with camera": reads QR codes from the back camera until one is found. Render it only
+ * where `cameraScanSupported()`; elsewhere the typed code is the way in. */
+export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
+  const [active, setActive] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const onCodeRef = useRef(onCode);
+
+  useEffect(() => {
+    onCodeRef.current = onCode;
+  }, [onCode]);
+
+  useEffect(() => {
+    const Detector = detectorClass();
+    if (!active || !Detector) return;
+    let stream: MediaStream | null = null;
+    let timer: number | undefined;
+    let stopped = false;
+    const stop = () => {
+      stopped = true;
+      window.clearInterval(timer);
+      stream?.getTracks().forEach((t) => t.stop());
+    };
+    const detector = new Detector({ formats: ['qr_code'] });
+    navigator.mediaDevices
+      .getUserMedia({ video: { facingMode: 'environment' }, audio: false })
+      .then(async (media) => {
+        stream = media;
+        const video = videoRef.current;
+        if (stopped || !video) {
+          stop();
+          return;
+        }
+        video.srcObject = media;
+        await video.play();
+        let busy = false;
+        timer = window.setInterval(() => {
+          if (busy || stopped || video.readyState < 2) return;
+          busy = true;
+          detector
+            .detect(video)
+            .then((found) => {
+              const code = found[0]?.rawValue;
+              if (code && !stopped) {
+                stop();
+                setActive(false);
+                onCodeRef.current(code);
+              }
+            })
+            .catch(() => undefined)
+            .finally(() => {
+              busy = false;
+            });
+        }, INTERVAL_MS);
+      })
+      .catch(() => {
+        setError('The camera could not be opened. Allow camera access, or type the code.');
+        setActive(false);
+      });
+    return stop;
+  }, [active]);
+
+  return (
+    <div className="door-camera">
+      <button
+        type="button"
+        className="button"
+        aria-pressed={active}
+        onClick={() => {
+          setError(null);
+          setActive(!active);
+        }}
+      >
+        {active ? 'Stop camera' : 'Scan with camera'}
+      </button>
+      {active ? (
+        <video
+          ref={videoRef}
+          className="door-camera__video"
+          muted
+          playsInline
+          aria-label="Camera view: hold the ticket's QR code in front of it"
+        />
+      ) : null}
+      {error ? (
+        <p className="alert alert--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
