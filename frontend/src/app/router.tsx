@@ -2,19 +2,21 @@ import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from '@/features/auth/components/RequireAuth';
 import { ANALYTICS_ROLES } from '@/lib/authorization';
 import { Layout } from './layout';
-import { AdminUsersRoute } from './routes/admin-users';
 import { AnalyticsPage, EventAnalyticsPage } from './routes/analytics-on-demand';
-import { CheckInRoute } from './routes/check-in';
 import { EventDetailRoute } from './routes/event-detail';
 import { EventsListRoute } from './routes/events-list';
 import { ForgotPasswordRoute } from './routes/forgot-password';
 import { InboxRoute } from './routes/inbox';
 import { LoginRoute } from './routes/login';
-import { ManageEventRoute } from './routes/manage-event';
 import { MyRegistrationsRoute } from './routes/my-registrations';
 import { NotFoundRoute } from './routes/not-found';
-import { OrganizeRoute } from './routes/organize';
-import { OrganizeNewRoute } from './routes/organize-new';
+import {
+  AdminUsersPage,
+  CheckInPage,
+  ManageEventPage,
+  OrganizeNewPage,
+  OrganizePage,
+} from './routes/organizer-on-demand';
 import { ProfileRoute } from './routes/profile';
 import { RegistrationRoute } from './routes/registration';
 import { ResetPasswordRoute } from './routes/reset-password';
@@ -45,7 +47,7 @@ export const router = createBrowserRouter([
         path: 'events/:id/manage',
         element: (
           <RequireAuth>
-            <ManageEventRoute />
+            <ManageEventPage />
           </RequireAuth>
         ),
       },
@@ -54,7 +56,7 @@ export const router = createBrowserRouter([
         path: 'events/:id/check-in',
         element: (
           <RequireAuth>
-            <CheckInRoute />
+            <CheckInPage />
           </RequireAuth>
         ),
       },
@@ -78,7 +80,7 @@ export const router = createBrowserRouter([
         path: 'organize',
         element: (
           <RequireAuth roles={ORGANIZERS}>
-            <OrganizeRoute />
+            <OrganizePage />
           </RequireAuth>
         ),
       },
@@ -86,7 +88,7 @@ export const router = createBrowserRouter([
         path: 'organize/new',
         element: (
           <RequireAuth roles={ORGANIZERS}>
-            <OrganizeNewRoute />
+            <OrganizeNewPage />
           </RequireAuth>
         ),
       },
@@ -120,7 +122,7 @@ export const router = createBrowserRouter([
         path: 'admin/users',
         element: (
           <RequireAuth roles={['admin']}>
-            <AdminUsersRoute />
+            <AdminUsersPage />
           </RequireAuth>
         ),
       },
