@@ -37,8 +37,10 @@ def test_feed_holds_confirmed_and_waitlisted_but_not_cancelled(client: TestClien
     cancel = client.delete(f"/api/events/{dropped}/registrations/{mine['registration_id']}", headers=me)
     assert cancel.status_code == 200, cancel.text
 
-    path = feed_path(client.post("/api/me/calendar-feed", headers=me))
-    response = client.get(path, headers=at(cancel))
+    issued = client.post("/api/me/calendar-feed", headers=me)
+    path = feed_path(issued)
+    # The feed's secret is found in the users read model: wait for the issue, not the cancel.
+    response = client.get(path, headers=at(issued))
     assert response.status_code == 200
     assert response.headers["content-type"] == "text/calendar; charset=utf-8"
     assert response.headers["cache-control"].startswith("private")
