@@ -192,8 +192,9 @@ class ScanIn(BaseModel):
         {"registration_id": "5f0f3d3e-2b1e-5e7e-9f57-0d1f7c2a4b10",
          "checked_in_at": "2030-05-01T18:04:00+02:00"}]})
 
-    ticket_code: str | None = Field(None, min_length=1, max_length=64, description="As printed "
-                                    "or scanned; case, spaces and dashes do not matter")
+    ticket_code: Annotated[str, SINGLE_LINE] | None = Field(
+        None, min_length=1, max_length=64,
+        description="As printed or scanned; case, spaces and dashes do not matter")
     registration_id: UUID | None = None
     checked_in_at: Instant | None = Field(None, description="When an offline scanner scanned "
                                           "it (within the last 7 days)")

@@ -27,6 +27,7 @@ from eventconnect.app import create_app
 from eventconnect.bootstrap import bootstrap
 from eventconnect.container import Container
 from eventconnect.settings import Settings
+from kernel.tickets import ticket_code
 from projections.failures import failures
 from projections.tables import attendees, events, tracking, users
 from tests.conftest import FakeClock
@@ -113,6 +114,7 @@ class Baselines:
         self._rating_routes()
         self._email_link_routes()
         self._series_routes()
+        self._door_routes()
 
     def _password_change(self) -> tuple[str, dict[str, Any], dict[str, str]]:
         account = make_account(self.client, "member")  # a change ends the account's sessions
@@ -182,6 +184,17 @@ class Baselines:
                 as_organizer(client)),
             ("PATCH", "/api/series/{series_id}"): lambda: (patch_path, {}, as_organizer(client)),
         })
+
+    def _door_routes(self) -> None:
+        """The door (issue 12): a guest's ticket scanned again and again (a repeat is taken),
+        and offline scans with whatever time they claim."""
+        client = self.client
+        guest = send(client, "POST", f"/api/events/{self.target}/registrations",
+                     {"name": "Door Guest", "email": unique_email()}).json()
+        secret = client.app.state.container.link_secret  # type: ignore[attr-defined]
+        code = ticket_code(secret, UUID(guest["registration_id"]))
+        self.routes[("POST", "/api/events/{event_id}/check-ins")] = lambda: (
+            f"/api/events/{self.target}/check-ins", {"ticket_code": code}, as_organizer(client))
 
     def request(self, field: Field, value: Any) -> tuple[str, dict[str, Any], dict[str, str]]:
         path, body, headers = self.routes[(field.method, field.path)]()
