@@ -10,11 +10,13 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Literal
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Response
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import FileResponse
+from fastapi_offline import FastAPIOffline
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.routing import Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from command_api.idempotency import Idempotency
@@ -29,16 +31,17 @@ from command_api.routes import registrations as registration_commands
 from command_api.routes import series as series_commands
 from eventconnect.bootstrap import bootstrap, build_reminders
 from eventconnect.container import Container
-from eventconnect.headers import install_browser_protections
+from eventconnect.frontend import serve_frontend
+from eventconnect.headers import DOCS_ASSETS, install_browser_protections
 from eventconnect.logs import install_request_log
 from eventconnect.metrics import install_metrics
 from eventconnect.projector import ProjectorProcess
 from kernel.problems import install_problem_handlers, problem_response
-from kernel.routing import SPA_ROUTE, allowed_methods
 from query_api import analytics_frame
 from query_api.account_routes import router as account_query_router
 from query_api.analytics import router as analytics_router
 from query_api.calendar_feed import router as calendar_feed_router
+from query_api.crawlers import router as crawlers_router
 from query_api.health import router as health_router
 from query_api.live import router as live_router
 from query_api.live_hub import build_live_hub
@@ -76,13 +79,15 @@ Projections = Literal["thread", "process", "none"]
 
 def create_app(container: Container | None = None, *,
                projections: Projections = "thread", reminders: bool = False,
-               notifications: bool = False, warm_analytics: bool = False) -> FastAPI:
+               notifications: bool = False, warm_analytics: bool = False,
+               frontend_dist: Path = FRONTEND_DIST) -> FastAPI:
     """Builds the app. `projections`: a runner thread in this process (tests, embedding), a child
     process (`eventconnect serve`, eventconnect/projector.py), or none (`eventconnect project`
     runs elsewhere). `reminders`: run the reminder scheduler's timer in this process (`serve`).
     `notifications`: run the notifier and the email delivery in threads here (`serve`; tests
     call their `catch_up`; `eventconnect notify` runs them alone). `warm_analytics`: load the
-    analytics overview's in-memory copy in a thread at start (`serve`)."""
+    analytics overview's in-memory copy in a thread at start (`serve`). `frontend_dist`: the
+    built UI served at `/` (tests point it at a small one of their own)."""
     container = container or bootstrap()
 
     @asynccontextmanager
@@ -123,12 +128,17 @@ def create_app(container: Container | None = None, *,
                 container.write_model.after_commit.remove(projector.wake)
                 projector.stop()
 
-    app = FastAPI(title="EventConnect API", version="0.1.0", lifespan=lifespan,
-                  docs_url="/api/docs", redoc_url="/api/redoc", openapi_url="/api/openapi.json",
-                  swagger_ui_oauth2_redirect_url="/api/docs/oauth2-redirect",
-                  description="Event-sourced community events: commands append domain events; "
-                              "queries read projections. Errors are application/problem+json.",
-                  **_NO_TELEMETRY)
+    # FastAPIOffline: Swagger UI's and ReDoc's scripts come from its package, not from a CDN, so
+    # the docs work offline and their CSP names no other host (eventconnect/headers.py).
+    app = FastAPIOffline(title="EventConnect API", version="0.1.0", lifespan=lifespan,
+                         docs_url="/api/docs", redoc_url="/api/redoc",
+                         openapi_url="/api/openapi.json", static_url=DOCS_ASSETS,
+                         swagger_ui_oauth2_redirect_url="/api/docs/oauth2-redirect",
+                         description="Event-sourced community events: commands append domain "
+                                     "events; queries read projections. Errors are "
+                                     "application/problem+json.",
+                         **_NO_TELEMETRY)
+    _compress_docs_assets(app)
     app.state.container = container
     install_problem_handlers(app)
     # Pure ASGI middleware (no BaseHTTPMiddleware: it costs a task group per request). The last
@@ -145,10 +155,10 @@ def create_app(container: Container | None = None, *,
                    analytics_router, live_router, query_router, health_router,
                    series_commands.router, series_query_router, organizer_home_router,
                    calendar_feed_commands.router, calendar_feed_router, check_in_commands.router,
-                   tickets_router):
+                   tickets_router, crawlers_router):
         app.include_router(router)
     _document_problems(app)
-    _serve_frontend(app)
+    serve_frontend(app, frontend_dist)
     return app
 
 
@@ -208,6 +218,14 @@ def _too_large() -> Response:
                             f"Request bodies are limited to {MAX_BODY_BYTES} bytes.")
 
 
+def _compress_docs_assets(app: FastAPI) -> None:
+    """Gzip for Swagger UI's and ReDoc's files (1.5 MB of script), on their mount alone: the
+    API's JSON stays uncompressed, so its hot paths pay no compression."""
+    for route in app.routes:
+        if isinstance(route, Mount) and route.path == DOCS_ASSETS:
+            route.app = GZipMiddleware(route.app, minimum_size=1000, compresslevel=6)
+
+
 def _document_problems(app: FastAPI) -> None:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
@@ -218,38 +236,3 @@ def _document_problems(app: FastAPI) -> None:
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
-
-
-def _serve_frontend(app: FastAPI) -> None:
-    """The built UI is a single-page app: unknown non-API paths get its index.html."""
-
-    @app.get("/{path:path}", include_in_schema=False, name=SPA_ROUTE)
-    async def spa(path: str, request: Request) -> Response:
-        if path.startswith("api/") or path == "api":
-            methods = allowed_methods(request.app.routes, request.scope)
-            if methods:  # a POST-only (or PUT-only, ...) API path
-                return problem_response(405, "method_not_allowed", "Method Not Allowed",
-                                        headers={"Allow": ", ".join(methods)})
-            return problem_response(404, "not_found", f"No route /{path}.")
-        asset = _asset(path)
-        if asset is not None:
-            return FileResponse(asset)
-        index = FRONTEND_DIST / "index.html"
-        if index.is_file():
-            return FileResponse(index)
-        return problem_response(404, "not_found",
-                                "The UI is not built; run `npm run build` in frontend/.")
-
-
-def _asset(path: str) -> Path | None:
-    """The built UI's file at `path`, if any. A path the file system cannot even name (an
-    embedded NUL raises ValueError) or one outside the build is none: the index answers it."""
-    if not path or "\x00" in path:
-        return None
-    try:
-        file = (FRONTEND_DIST / path).resolve()
-        if file.is_file() and FRONTEND_DIST.resolve() in file.parents:
-            return file
-    except (OSError, ValueError):
-        pass
-    return None

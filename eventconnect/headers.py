@@ -1,8 +1,8 @@
 """Browser-facing protections on every response: security headers and CORS.
 
 The UI is a built Vite app that loads only its own files, so its Content Security Policy allows
-nothing but 'self'. Swagger UI and ReDoc (FastAPI's defaults) load their scripts and styles from
-a CDN and start with an inline script, so their two pages get a policy widened for exactly that.
+nothing but 'self'. Swagger UI and ReDoc load their scripts and styles from this server (not a CDN)
+but start with an inline script, so their two pages get a policy widened for exactly that.
 """
 
 from __future__ import annotations
@@ -24,11 +24,10 @@ log = logging.getLogger(__name__)
 UI_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
           "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
           "form-action 'self'; frame-ancestors 'none'")
-CDN = "https://cdn.jsdelivr.net"
-DOCS_CSP = (f"default-src 'self'; script-src 'self' 'unsafe-inline' {CDN}; "
-            f"style-src 'self' 'unsafe-inline' {CDN} https://fonts.googleapis.com; "
-            "font-src 'self' https://fonts.gstatic.com; "
-            "img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly; "
+# Swagger UI's and ReDoc's files, served from the fastapi-offline package (eventconnect/app.py).
+DOCS_ASSETS = "/api/docs/assets"
+DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; "
+            "style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; "
             "worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             "frame-ancestors 'none'")
 DOCS_PATHS = frozenset({"/api/docs", "/api/docs/oauth2-redirect", "/api/redoc"})
