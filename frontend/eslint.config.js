@@ -13,12 +13,12 @@ import tseslint from 'typescript-eslint';
 const features = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
-const SHARED = ['./src/lib', './src/components', './src/types', './src/styles'];
+const SHARED = ['./src/lib', './src/components', './src/types', './src/styles', './src/i18n'];
 const layerZones = [
   {
     target: SHARED,
     from: ['./src/features', './src/app'],
-    message: 'Shared code (lib, components, types, styles) imports neither features nor app.',
+    message: 'Shared code (lib, components, types, styles, i18n) imports neither features nor app.',
   },
   { target: './src/features', from: './src/app', message: 'Features never import the app layer.' },
   ...features.map((name) => ({

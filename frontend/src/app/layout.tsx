@@ -4,6 +4,9 @@ import { useAuth, useResetOnSessionChange } from '@/features/auth/components/use
 import { useLiveInbox } from '@/features/notifications/api/live-inbox';
 import { InboxLink } from '@/features/notifications/components/InboxLink';
 import { canCreateEvents, canViewAnalytics, isAdmin } from '@/lib/authorization';
+import { useDisplaySettingsSync } from '@/features/auth/components/use-display-settings';
+import { useT } from '@/i18n';
+import { LanguageSwitch } from '@/i18n/LanguageSwitch';
 import { useLiveConnection } from '@/lib/live';
 
 /** The page frame: header with role-aware navigation and the account corner. */
@@ -11,49 +14,51 @@ export function Layout() {
   useResetOnSessionChange();
   useLiveConnection();
   useLiveInbox();
+  useDisplaySettingsSync();
+  const t = useT();
   const { loggedIn, user } = useAuth();
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('layout.skipToContent')}
       </a>
       <header className="site-header">
         <div className="container site-header__inner">
           <Link to="/" className="brand">
             EventConnect
           </Link>
-          <nav aria-label="Main">
+          <nav aria-label={t('nav.main')}>
             <ul className="nav-list">
               <li>
                 <NavLink to="/" end>
-                  Events
+                  {t('nav.events')}
                 </NavLink>
               </li>
               {canCreateEvents(user) ? (
                 <li>
                   <NavLink to="/organize" end>
-                    My events
+                    {t('nav.myEvents')}
                   </NavLink>
                 </li>
               ) : null}
               {canCreateEvents(user) ? (
                 <li>
-                  <NavLink to="/organize/new">Create event</NavLink>
+                  <NavLink to="/organize/new">{t('nav.createEvent')}</NavLink>
                 </li>
               ) : null}
               {loggedIn ? (
                 <li>
-                  <NavLink to="/me/registrations">My registrations</NavLink>
+                  <NavLink to="/me/registrations">{t('nav.myRegistrations')}</NavLink>
                 </li>
               ) : null}
               {canViewAnalytics(user) ? (
                 <li>
-                  <NavLink to="/analytics">Analytics</NavLink>
+                  <NavLink to="/analytics">{t('nav.analytics')}</NavLink>
                 </li>
               ) : null}
               {isAdmin(user) ? (
                 <li>
-                  <NavLink to="/admin/users">Users</NavLink>
+                  <NavLink to="/admin/users">{t('nav.users')}</NavLink>
                 </li>
               ) : null}
             </ul>
@@ -68,7 +73,8 @@ export function Layout() {
         <Outlet />
       </main>
       <footer className="site-footer container">
-        <p>EventConnect: workshops, seminars, volunteering and fundraisers near you.</p>
+        <p>{t('layout.footer')}</p>
+        {loggedIn ? null : <LanguageSwitch />}
       </footer>
     </>
   );

@@ -1,4 +1,5 @@
 import { Field } from '@/components/Field';
+import { useT } from '@/i18n';
 import { LIMITS } from '@/types/limits';
 
 interface EmailFieldProps {
@@ -10,9 +11,10 @@ interface EmailFieldProps {
 }
 
 /** The e-mail field of every form: required, the server's length cap, the browser's autofill. */
-export function EmailField({ id, value, onChange, error, label = 'Email' }: EmailFieldProps) {
+export function EmailField({ id, value, onChange, error, label }: EmailFieldProps) {
+  const t = useT();
   return (
-    <Field id={id} label={label} required error={error}>
+    <Field id={id} label={label ?? t('auth.email.label')} required error={error}>
       {(c) => (
         <input
           {...c}

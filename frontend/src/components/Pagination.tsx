@@ -1,3 +1,5 @@
+import { useT } from '@/i18n';
+
 interface PaginationProps {
   page: number;
   pageSize: number;
@@ -17,8 +19,9 @@ export function Pagination({
   totalExact = true,
   itemCount,
   onPageChange,
-  label = 'Pages',
+  label,
 }: PaginationProps) {
+  const t = useT();
   const size = Math.max(1, pageSize);
   const pages = Math.max(1, Math.ceil(total / size));
   const hasNext = totalExact
@@ -26,13 +29,15 @@ export function Pagination({
     : total > page * size || (itemCount !== undefined && itemCount >= size);
   if (totalExact ? pages <= 1 : page <= 1 && !hasNext) return null;
   return (
-    <nav className="pagination" aria-label={label}>
+    <nav className="pagination" aria-label={label ?? t('pagination.pages')}>
       <button type="button" onClick={() => onPageChange(page - 1)} disabled={page <= 1}>
-        Previous
+        {t('pagination.previous')}
       </button>
-      <span aria-live="polite">{totalExact ? `Page ${page} of ${pages}` : `Page ${page}`}</span>
+      <span aria-live="polite">
+        {totalExact ? t('pagination.pageOf', { page, pages }) : t('pagination.page', { page })}
+      </span>
       <button type="button" onClick={() => onPageChange(page + 1)} disabled={!hasNext}>
-        Next
+        {t('pagination.next')}
       </button>
     </nav>
   );

@@ -1,3 +1,4 @@
+import { useT } from '@/i18n';
 import { fieldKey, isApiError } from '@/lib/api-client';
 
 interface ProblemAlertProps {
@@ -9,8 +10,9 @@ interface ProblemAlertProps {
 
 /** Shows an API problem's `detail` (and any validation errors no field shows) to the user. */
 export function ProblemAlert({ error, shownFields = [], title }: ProblemAlertProps) {
+  const t = useT();
   if (!error) return null;
-  const message = error instanceof Error ? error.message : 'Something went wrong.';
+  const message = error instanceof Error ? error.message : t('common.somethingWrong');
   const extra = isApiError(error)
     ? error.errors.filter((e) => !shownFields.includes(fieldKey(e.loc)))
     : [];

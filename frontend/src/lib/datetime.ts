@@ -1,6 +1,9 @@
 // Time-zone helpers on the Intl APIs only. The API wants ISO 8601 instants with an offset; forms
 // give wall-clock `YYYY-MM-DDTHH:mm` (datetime-local) plus an IANA zone chosen next to them.
 
+import { formatDateTimeIn } from '@/i18n/format';
+import { currentSettings } from '@/i18n/settings';
+
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -138,18 +141,14 @@ export function isoToZonedLocal(iso: string, zone: string): string {
   return formatWallClock(wallClock(ms, zone)).slice(0, 16);
 }
 
-/** Human display in the browser's zone (or `zone`), e.g. "Sat, 14 Jun 2025, 18:30 CEST". */
+/**
+ * Human display in the person's language and zone (or `zone`), e.g. "Sat, 14 Jun 2025, 18:30
+ * CEST". Components prefer `useFormat()` from `@/i18n/use-format`, which re-renders on a change.
+ */
 export function formatDateTime(iso: string, zone?: string, locale?: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: zone ?? browserTimeZone(),
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(ms);
+  const settings = currentSettings();
+  return formatDateTimeIn(iso, {
+    locale: locale ?? settings.locale,
+    timeZone: zone ?? settings.timeZone,
+  });
 }

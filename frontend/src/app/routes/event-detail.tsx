@@ -11,6 +11,7 @@ import { useMyRegistrations } from '@/features/registrations/api/get-my-registra
 import { GuestRegistrations } from '@/features/registrations/components/GuestRegistrations';
 import { MemberRegistration } from '@/features/registrations/components/MemberRegistration';
 import { RegistrationForm } from '@/features/registrations/components/RegistrationForm';
+import { Trans, useT } from '@/i18n';
 import { isApiError } from '@/lib/api-client';
 import { canManageEvent, canRegisterAsSelf, loginPath } from '@/lib/authorization';
 import { useLiveSeats } from '@/lib/live';
@@ -19,6 +20,7 @@ import type { EventOut } from '@/types/api';
 
 /** Guests fill in name and email; accounts register as themselves; analysts only read. */
 function Registration({ event }: { event: EventOut }) {
+  const t = useT();
   const { loggedIn, user, loading } = useAuth();
   const here = useLocation().pathname;
   const closed = event.status === 'cancelled' || event.status === 'draft';
@@ -28,20 +30,19 @@ function Registration({ event }: { event: EventOut }) {
       <>
         <RegistrationForm eventId={event.id} closed={closed} />
         <p className="muted">
-          Have an account? <Link to={loginPath(here)}>Log in</Link> to register as yourself.
+          <Trans
+            i18nKey="events.detail.haveAccount"
+            components={{ a: <Link to={loginPath(here)} /> }}
+          />
         </p>
       </>
     );
   }
-  if (loading) return <Loading label="Checking your account…" />;
+  if (loading) return <Loading label={t('events.detail.checkingAccount')} />;
   if (user && canRegisterAsSelf(user)) {
     return <MemberRegistration eventId={event.id} userName={user.name} closed={closed} />;
   }
-  return (
-    <p className="muted">
-      Your account can read events but not register. Log out to register as a guest.
-    </p>
-  );
+  return <p className="muted">{t('events.detail.cannotRegister')}</p>;
 }
 
 /**
@@ -57,8 +58,10 @@ function Rating({ event }: { event: EventOut }) {
   if (!session) {
     return (
       <p className="muted">
-        Went to this event? <Link to={loginPath(here)}>Log in</Link> to rate it, or use the link in
-        your confirmation email.
+        <Trans
+          i18nKey="events.detail.wentThere"
+          components={{ a: <Link to={loginPath(here)} /> }}
+        />
       </p>
     );
   }
@@ -70,20 +73,21 @@ function Rating({ event }: { event: EventOut }) {
 }
 
 export function EventDetailRoute() {
+  const t = useT();
   const id = useParams().id ?? '';
   const event = useEvent(id);
   const { user } = useAuth();
   const live = useLiveSeats(id);
 
-  if (event.isPending) return <Loading label="Loading event…" />;
+  if (event.isPending) return <Loading label={t('events.detail.loading')} />;
   if (event.isError) {
     const notFound = isApiError(event.error) && event.error.status === 404;
     return (
       <>
-        <h1>{notFound ? 'Event not found' : 'Could not load the event'}</h1>
+        <h1>{notFound ? t('events.detail.notFound') : t('events.detail.loadFailed')}</h1>
         <ProblemAlert error={event.error} />
         <p>
-          <Link to="/">Back to all events</Link>
+          <Link to="/">{t('events.detail.backToAll')}</Link>
         </p>
       </>
     );
@@ -94,15 +98,17 @@ export function EventDetailRoute() {
     <>
       <title>{`${data.title} · EventConnect`}</title>
       <p className="breadcrumb">
-        <Link to="/">← All events</Link>
+        <Link to="/">← {t('events.detail.allEvents')}</Link>
       </p>
       <div className="detail-layout">
         <EventDetails event={data} live={live} />
         <div className="stack">
           {data.series_id ? (
             <p>
-              Part of a series:{' '}
-              <Link to={`/series/${encodeURIComponent(data.series_id)}`}>see all its dates</Link>
+              <Trans
+                i18nKey="events.detail.series"
+                components={{ a: <Link to={`/series/${encodeURIComponent(data.series_id)}`} /> }}
+              />
             </p>
           ) : null}
           <Registration event={data} />
@@ -110,7 +116,9 @@ export function EventDetailRoute() {
           <GuestRegistrations eventId={data.id} />
           {canManageEvent(user, data) ? (
             <p>
-              <Link to={`/events/${encodeURIComponent(data.id)}/manage`}>Manage this event</Link>
+              <Link to={`/events/${encodeURIComponent(data.id)}/manage`}>
+                {t('events.detail.manage')}
+              </Link>
             </p>
           ) : null}
         </div>

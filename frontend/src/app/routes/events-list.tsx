@@ -8,20 +8,23 @@ import {
   parseFilters,
   type EventFilterValues,
 } from '@/features/events/components/filters';
-import { browserTimeZone } from '@/lib/datetime';
+import { useT } from '@/i18n';
+import { useDisplaySettings } from '@/i18n/settings';
 
 export function EventsListRoute() {
+  const t = useT();
+  const { timeZone } = useDisplaySettings();
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(searchParams), [searchParams]);
-  const query = useMemo(() => filtersToQuery(filters, browserTimeZone()), [filters]);
+  const query = useMemo(() => filtersToQuery(filters, timeZone), [filters, timeZone]);
   const apply = (values: EventFilterValues) => {
     setSearchParams(filtersToSearchParams(values));
   };
 
   return (
     <>
-      <title>Events · EventConnect</title>
-      <h1>Find an event</h1>
+      <title>{t('events.list.documentTitle')}</title>
+      <h1>{t('events.list.heading')}</h1>
       <EventFilters values={filters} onApply={apply} />
       <EventList
         query={query}

@@ -1,5 +1,6 @@
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { LoginForm } from '@/features/auth/components/LoginForm';
+import { Trans, useT } from '@/i18n';
 import { safeNextPath } from '@/lib/authorization';
 import { useSession } from '@/lib/use-session';
 
@@ -9,6 +10,7 @@ interface LoginState {
 }
 
 export function LoginRoute() {
+  const t = useT();
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
   const state = (useLocation().state ?? {}) as LoginState;
@@ -20,11 +22,11 @@ export function LoginRoute() {
 
   return (
     <>
-      <title>Log in · EventConnect</title>
-      <h1>Log in</h1>
+      <title>{`${t('auth.login.heading')} · EventConnect`}</title>
+      <h1>{t('auth.login.heading')}</h1>
       {state.signedUp ? (
         <p className="alert alert--success" role="status">
-          Account created. Log in with your new password.
+          {t('auth.login.signedUp')}
         </p>
       ) : null}
       <LoginForm
@@ -32,11 +34,13 @@ export function LoginRoute() {
         onLoggedIn={() => void navigate(next, { replace: true })}
       />
       <p>
-        <Link to="/forgot-password">Forgot password?</Link>
+        <Link to="/forgot-password">{t('auth.login.forgot')}</Link>
       </p>
       <p>
-        New here?{' '}
-        <Link to={`/signup?${new URLSearchParams({ next }).toString()}`}>Create an account</Link>
+        <Trans
+          i18nKey="auth.login.newHere"
+          components={{ a: <Link to={`/signup?${new URLSearchParams({ next }).toString()}`} /> }}
+        />
       </p>
     </>
   );

@@ -1,12 +1,14 @@
 import { MyRegistrationsList } from '@/features/registrations/components/MyRegistrationsList';
 import { TicketToggle } from '@/features/tickets/components/TicketCard';
+import { useT } from '@/i18n';
 
 /** /me/registrations, behind RequireAuth; a confirmed registration's ticket opens in place. */
 export function MyRegistrationsRoute() {
+  const t = useT();
   return (
     <>
-      <title>My registrations · EventConnect</title>
-      <h1>My registrations</h1>
+      <title>{t('registrations.mine.documentTitle')}</title>
+      <h1>{t('registrations.mine.heading')}</h1>
       <MyRegistrationsList
         ticket={(r) => <TicketToggle eventId={r.event.id} registrationId={r.registration_id} />}
       />

@@ -4,15 +4,17 @@ import { NotificationSwitches } from '@/features/auth/components/NotificationSwi
 import { ProfileForm } from '@/features/auth/components/ProfileForm';
 import { useAuth } from '@/features/auth/components/use-auth';
 import { CalendarFeedPanel } from '@/features/calendar/components/CalendarFeedPanel';
+import { useT } from '@/i18n';
 
 /** /me, behind RequireAuth. */
 export function ProfileRoute() {
+  const t = useT();
   const { user } = useAuth();
   if (!user) return <Loading />;
   return (
     <>
-      <title>Your profile · EventConnect</title>
-      <h1>Your profile</h1>
+      <title>{`${t('auth.profile.heading')} · EventConnect`}</title>
+      <h1>{t('auth.profile.heading')}</h1>
       <EmailVerification user={user} />
       <ProfileForm user={user} />
       <NotificationSwitches user={user} />

@@ -5,6 +5,7 @@ import { RatingForm } from '@/features/ratings/components/RatingForm';
 import { ratingWindow } from '@/features/ratings/components/rating-window';
 import { RegistrationPage } from '@/features/registrations/components/RegistrationPage';
 import { TicketCard } from '@/features/tickets/components/TicketCard';
+import { useT } from '@/i18n';
 import { useSession } from '@/lib/use-session';
 
 /**
@@ -13,6 +14,7 @@ import { useSession } from '@/lib/use-session';
  * rating the event once it has started (with the same token).
  */
 export function RegistrationRoute() {
+  const t = useT();
   const { id = '', rid = '' } = useParams();
   const token = useSearchParams()[0].get('token') ?? '';
   const session = useSession();
@@ -28,11 +30,11 @@ export function RegistrationRoute() {
 
   return (
     <>
-      <title>{`Your registration${title ? `: ${title}` : ''} · EventConnect`}</title>
+      <title>{`${title ? t('registrations.page.titleFor', { title }) : t('registrations.page.title')} · EventConnect`}</title>
       <p className="breadcrumb">
-        <Link to={eventPath}>← Event page</Link>
+        <Link to={eventPath}>← {t('registrations.page.back')}</Link>
       </p>
-      <h1>{title ? `Your registration: ${title}` : 'Your registration'}</h1>
+      <h1>{title ? t('registrations.page.titleFor', { title }) : t('registrations.page.title')}</h1>
       <RegistrationPage eventId={id} registrationId={rid} token={token}>
         {(registration) => (
           <>

@@ -1,6 +1,7 @@
 import { useState, type SubmitEvent } from 'react';
 import { Field } from '@/components/Field';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { i18n, useT } from '@/i18n';
 import { fieldErrors, isApiError } from '@/lib/api-client';
 import { useLogin } from '../api/login';
 
@@ -10,13 +11,13 @@ const SHOWN_FIELDS = ['username', 'password'] as const;
 function loginFailure(error: unknown): string | null {
   if (!isApiError(error)) return null;
   if (error.code === 'unauthorized' || error.status === 401) {
-    return 'That email and password do not match an account.';
+    return i18n.t('auth.login.noMatch');
   }
   if (error.code === 'rate_limited' || error.status === 429) {
     const wait = error.retryAfterSeconds;
     return wait != null
-      ? `Too many attempts. Try again in ${wait} second${wait === 1 ? '' : 's'}.`
-      : 'Too many attempts. Wait a little and try again.';
+      ? i18n.t('auth.login.tooManyWait', { count: wait })
+      : i18n.t('auth.login.tooMany');
   }
   return null;
 }
@@ -27,6 +28,7 @@ interface LoginFormProps {
 }
 
 export function LoginForm({ initialEmail = '', onLoggedIn }: LoginFormProps) {
+  const t = useT();
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const login = useLogin();
@@ -52,7 +54,7 @@ export function LoginForm({ initialEmail = '', onLoggedIn }: LoginFormProps) {
       ) : (
         <ProblemAlert error={login.error} shownFields={SHOWN_FIELDS} />
       )}
-      <Field id="login-email" label="Email" required error={errors.username}>
+      <Field id="login-email" label={t('auth.email.label')} required error={errors.username}>
         {(c) => (
           <input
             {...c}
@@ -64,7 +66,7 @@ export function LoginForm({ initialEmail = '', onLoggedIn }: LoginFormProps) {
           />
         )}
       </Field>
-      <Field id="login-password" label="Password" required error={errors.password}>
+      <Field id="login-password" label={t('auth.password.label')} required error={errors.password}>
         {(c) => (
           <input
             {...c}
@@ -78,7 +80,7 @@ export function LoginForm({ initialEmail = '', onLoggedIn }: LoginFormProps) {
       </Field>
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={login.isPending}>
-          {login.isPending ? 'Logging in…' : 'Log in'}
+          {login.isPending ? t('auth.login.pending') : t('auth.login.submit')}
         </button>
       </div>
     </form>

@@ -3,8 +3,9 @@ import { Field } from '@/components/Field';
 import { LocaleSelect } from '@/components/LocaleSelect';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { TimeZoneSelect } from '@/components/TimeZoneSelect';
+import { useT } from '@/i18n';
+import { pickLanguage } from '@/i18n/languages';
 import { fieldErrors } from '@/lib/api-client';
-import { ROLE_LABELS } from '@/lib/authorization';
 import type { Me, MePatch } from '@/types/api';
 import { LIMITS } from '@/types/limits';
 import { useUpdateMe } from '../api/update-me';
@@ -13,9 +14,10 @@ const SHOWN_FIELDS = ['name', 'timezone', 'locale'] as const;
 
 /** Name, time zone and language of the logged-in account (email and role are read-only here). */
 export function ProfileForm({ user }: { user: Me }) {
+  const t = useT();
   const [name, setName] = useState(user.name);
   const [timezone, setTimezone] = useState(user.timezone || 'UTC');
-  const [locale, setLocale] = useState(user.locale || 'en');
+  const [locale, setLocale] = useState<string>(pickLanguage([user.locale]));
   const [nameError, setNameError] = useState<string | null>(null);
   const update = useUpdateMe();
   const errors = fieldErrors(update.error);
@@ -23,7 +25,7 @@ export function ProfileForm({ user }: { user: Me }) {
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     if (!name.trim()) {
-      setNameError('Enter your name.');
+      setNameError(t('auth.name.missing'));
       document.getElementById('profile-name')?.focus();
       return;
     }
@@ -39,21 +41,30 @@ export function ProfileForm({ user }: { user: Me }) {
     <form className="form form--narrow" onSubmit={submit} noValidate>
       <dl className="facts facts--compact">
         <div>
-          <dt>Email</dt>
+          <dt>{t('auth.email.label')}</dt>
           <dd data-testid="profile-email">{user.email}</dd>
         </div>
         <div>
-          <dt>Role</dt>
-          <dd data-testid="profile-role">{ROLE_LABELS[user.role]}</dd>
+          <dt>{t('auth.profile.role')}</dt>
+          <dd data-testid="profile-role">{t(`roles.${user.role}`)}</dd>
         </div>
       </dl>
-      <ProblemAlert error={update.error} shownFields={SHOWN_FIELDS} title="Could not save" />
+      <ProblemAlert
+        error={update.error}
+        shownFields={SHOWN_FIELDS}
+        title={t('auth.profile.saveFailed')}
+      />
       {update.isSuccess ? (
         <p className="alert alert--success" role="status">
-          Profile saved.
+          {t('auth.profile.saved')}
         </p>
       ) : null}
-      <Field id="profile-name" label="Name" required error={nameError ?? errors.name}>
+      <Field
+        id="profile-name"
+        label={t('auth.name.label')}
+        required
+        error={nameError ?? errors.name}
+      >
         {(c) => (
           <input
             {...c}
@@ -65,15 +76,15 @@ export function ProfileForm({ user }: { user: Me }) {
           />
         )}
       </Field>
-      <Field id="profile-timezone" label="Time zone" error={errors.timezone}>
+      <Field id="profile-timezone" label={t('auth.profile.timeZone')} error={errors.timezone}>
         {(c) => <TimeZoneSelect {...c} value={timezone} onChange={setTimezone} />}
       </Field>
-      <Field id="profile-locale" label="Language" error={errors.locale}>
+      <Field id="profile-locale" label={t('auth.profile.language')} error={errors.locale}>
         {(c) => <LocaleSelect {...c} value={locale} onChange={setLocale} />}
       </Field>
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={update.isPending}>
-          {update.isPending ? 'Saving…' : 'Save profile'}
+          {update.isPending ? t('auth.profile.saving') : t('auth.profile.save')}
         </button>
       </div>
     </form>

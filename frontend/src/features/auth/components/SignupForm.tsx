@@ -4,9 +4,10 @@ import { Field } from '@/components/Field';
 import { LocaleSelect } from '@/components/LocaleSelect';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { TimeZoneSelect } from '@/components/TimeZoneSelect';
+import { i18n, useT } from '@/i18n';
+import { currentSettings } from '@/i18n/settings';
 import { fieldErrors, isApiError } from '@/lib/api-client';
 import { browserTimeZone } from '@/lib/datetime';
-import { browserLocale } from '@/lib/locale';
 import type { SignedUp } from '@/types/api';
 import { LIMITS } from '@/types/limits';
 import { useSignup } from '../api/signup';
@@ -17,7 +18,7 @@ type FieldName = (typeof SHOWN_FIELDS)[number];
 
 function clientErrors(name: string, email: string, password: string) {
   const out: Partial<Record<FieldName, string>> = {};
-  if (!name.trim()) out.name = 'Enter your name.';
+  if (!name.trim()) out.name = i18n.t('auth.name.missing');
   const emailMsg = emailProblem(email);
   if (emailMsg) out.email = emailMsg;
   const passwordMsg = passwordProblem(password, email);
@@ -26,17 +27,18 @@ function clientErrors(name: string, email: string, password: string) {
 }
 
 export function SignupForm({ onSignedUp }: { onSignedUp: (account: SignedUp) => void }) {
+  const t = useT();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [timezone, setTimezone] = useState(browserTimeZone);
-  const [locale, setLocale] = useState(browserLocale);
+  const [locale, setLocale] = useState<string>(() => currentSettings().language);
   const [local, setLocal] = useState<Partial<Record<FieldName, string>>>({});
   const signup = useSignup();
 
   const server: Partial<Record<FieldName, string>> = fieldErrors(signup.error);
   if (isApiError(signup.error) && signup.error.code === 'email_taken') {
-    server.email = 'An account with this email already exists.';
+    server.email = t('auth.signup.emailTaken');
   }
   const errors = { ...server, ...local };
   const id = (field: FieldName) => `signup-${field}`;
@@ -60,9 +62,13 @@ export function SignupForm({ onSignedUp }: { onSignedUp: (account: SignedUp) => 
   return (
     <form className="form form--narrow" onSubmit={submit} noValidate>
       {signup.error && !server.email ? (
-        <ProblemAlert error={signup.error} shownFields={SHOWN_FIELDS} title="Could not sign up" />
+        <ProblemAlert
+          error={signup.error}
+          shownFields={SHOWN_FIELDS}
+          title={t('auth.signup.failed')}
+        />
       ) : null}
-      <Field id={id('name')} label="Name" required error={errors.name}>
+      <Field id={id('name')} label={t('auth.name.label')} required error={errors.name}>
         {(c) => (
           <input
             {...c}
@@ -77,14 +83,13 @@ export function SignupForm({ onSignedUp }: { onSignedUp: (account: SignedUp) => 
       <EmailField id={id('email')} value={email} onChange={setEmail} error={errors.email} />
       <Field
         id={id('password')}
-        label="Password"
+        label={t('auth.password.label')}
         required
         error={errors.password}
         hint={
-          <>
-            At least {MIN_PASSWORD_LENGTH} characters and not a common password
-            {password && remaining > 0 ? ` (${remaining} more to go)` : ''}.
-          </>
+          password && remaining > 0
+            ? t('auth.signup.passwordHintRemaining', { min: MIN_PASSWORD_LENGTH, count: remaining })
+            : t('auth.signup.passwordHint', { min: MIN_PASSWORD_LENGTH })
         }
       >
         {(c) => (
@@ -101,18 +106,18 @@ export function SignupForm({ onSignedUp }: { onSignedUp: (account: SignedUp) => 
       </Field>
       <Field
         id={id('timezone')}
-        label="Time zone"
-        hint="Used for times in emails and reminders"
+        label={t('auth.profile.timeZone')}
+        hint={t('auth.signup.timeZoneHint')}
         error={errors.timezone}
       >
         {(c) => <TimeZoneSelect {...c} value={timezone} onChange={setTimezone} />}
       </Field>
-      <Field id={id('locale')} label="Language" error={errors.locale}>
+      <Field id={id('locale')} label={t('auth.profile.language')} error={errors.locale}>
         {(c) => <LocaleSelect {...c} value={locale} onChange={setLocale} />}
       </Field>
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={signup.isPending}>
-          {signup.isPending ? 'Creating your account…' : 'Create account'}
+          {signup.isPending ? t('auth.signup.pending') : t('auth.signup.submit')}
         </button>
       </div>
     </form>

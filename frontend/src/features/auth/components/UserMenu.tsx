@@ -1,10 +1,12 @@
 import { Link, useLocation, useNavigate } from 'react-router';
+import { useT } from '@/i18n';
 import { loginPath, ROLE_LABELS } from '@/lib/authorization';
 import { useLogout } from '../api/logout';
 import { useAuth } from './use-auth';
 
 /** The header's account corner: who is logged in (and as what), or links to log in / sign up. */
 export function UserMenu() {
+  const t = useT();
   const { loggedIn, user } = useAuth();
   const logout = useLogout();
   const navigate = useNavigate();
@@ -14,12 +16,12 @@ export function UserMenu() {
     const onAuthPage = location.pathname === '/login' || location.pathname === '/signup';
     const next = onAuthPage ? '/' : `${location.pathname}${location.search}`;
     return (
-      <ul className="nav-list user-menu" aria-label="Account">
+      <ul className="nav-list user-menu" aria-label={t('nav.account')}>
         <li>
-          <Link to={loginPath(next)}>Log in</Link>
+          <Link to={loginPath(next)}>{t('nav.logIn')}</Link>
         </li>
         <li>
-          <Link to="/signup">Sign up</Link>
+          <Link to="/signup">{t('nav.signUp')}</Link>
         </li>
       </ul>
     );
@@ -31,7 +33,7 @@ export function UserMenu() {
         <Link to="/me" className="user-menu__who">
           <span data-testid="user-name">{user.name}</span>{' '}
           <span className="role-badge" data-testid="user-role">
-            {ROLE_LABELS[user.role]}
+            {t(`roles.${user.role}`, { defaultValue: ROLE_LABELS[user.role] })}
           </span>
         </Link>
       ) : null}
@@ -45,7 +47,7 @@ export function UserMenu() {
           logout.mutate();
         }}
       >
-        Log out
+        {t('nav.logOut')}
       </button>
     </div>
   );

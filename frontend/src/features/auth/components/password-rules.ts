@@ -3,6 +3,8 @@
 // tacked on), not two characters repeated, not the email. The server has the final word and the
 // full list; this short list catches the obvious ones before a round trip.
 
+import { i18n } from '@/i18n';
+
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_BYTES = 72;
 
@@ -33,21 +35,21 @@ function utf8Length(text: string): number {
 /** The first rule the password breaks, as a message for its field, or null. */
 export function passwordProblem(password: string, email = ''): string | null {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    return `Use at least ${MIN_PASSWORD_LENGTH} characters (${password.length} so far).`;
+    return i18n.t('auth.password.tooShort', { min: MIN_PASSWORD_LENGTH, count: password.length });
   }
   if (utf8Length(password) > MAX_PASSWORD_BYTES) {
-    return `Use at most ${MAX_PASSWORD_BYTES} bytes (fewer accented letters or emoji).`;
+    return i18n.t('auth.password.tooLong', { max: MAX_PASSWORD_BYTES });
   }
-  if (isCommonPassword(password)) return 'This password is too common; choose another.';
+  if (isCommonPassword(password)) return i18n.t('auth.password.common');
   const mail = email.trim().toLowerCase();
   const folded = password.toLowerCase();
   if (mail && (folded === mail || folded === mail.split('@')[0])) {
-    return 'Do not use your email as the password.';
+    return i18n.t('auth.password.isEmail');
   }
   return null;
 }
 
 /** A rough email check for a hint before submitting; the server validates for real. */
 export function emailProblem(email: string): string | null {
-  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()) ? null : 'Enter an email address.';
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()) ? null : i18n.t('auth.email.invalid');
 }

@@ -1,15 +1,22 @@
 import { Link } from 'react-router';
-import { formatDateTime } from '@/lib/datetime';
+import { useT } from '@/i18n';
+import { useFormat } from '@/i18n/use-format';
 import type { EventOut } from '@/types/api';
 import { CATEGORY_LABELS } from './event-status';
 import { StatusBadge } from './StatusBadge';
 
 export function EventCard({ event }: { event: EventOut }) {
+  const t = useT();
+  const format = useFormat();
   const titleId = `event-${event.id}-title`;
   return (
     <article className="card" aria-labelledby={titleId} data-testid="event-card">
       <div className="card__top">
-        <span className="chip">{CATEGORY_LABELS[event.category] ?? event.category}</span>
+        <span className="chip">
+          {t(`events.category.${event.category}`, {
+            defaultValue: CATEGORY_LABELS[event.category] ?? event.category,
+          })}
+        </span>
         <StatusBadge event={event} />
       </div>
       <h3 id={titleId} className="card__title">
@@ -17,26 +24,29 @@ export function EventCard({ event }: { event: EventOut }) {
       </h3>
       <dl className="card__facts">
         <div>
-          <dt>When</dt>
+          <dt>{t('events.card.when')}</dt>
           <dd>
-            <time dateTime={event.starts_at}>{formatDateTime(event.starts_at)}</time>
+            <time dateTime={event.starts_at}>{format.dateTime(event.starts_at)}</time>
           </dd>
         </div>
         <div>
-          <dt>Where</dt>
+          <dt>{t('events.card.where')}</dt>
           <dd>
             {event.location.city}, {event.location.country}
           </dd>
         </div>
         <div>
-          <dt>Seats</dt>
+          <dt>{t('events.card.seats')}</dt>
           <dd>
-            {event.seats_left} / {event.capacity} left
+            {t('events.card.seatsLeft', {
+              left: format.number(event.seats_left),
+              capacity: format.number(event.capacity),
+            })}
           </dd>
         </div>
         <div>
-          <dt>Waitlist</dt>
-          <dd>{event.waitlist_length}</dd>
+          <dt>{t('events.card.waitlist')}</dt>
+          <dd>{format.number(event.waitlist_length)}</dd>
         </div>
       </dl>
     </article>

@@ -1,15 +1,20 @@
-import { browserTimeZone, formatDateTime } from '@/lib/datetime';
+import { useT } from '@/i18n';
+import { useFormat } from '@/i18n/use-format';
 import type { EventOut } from '@/types/api';
 import { CATEGORY_LABELS } from './event-status';
 import { StatusBadge } from './StatusBadge';
 
 function When({ iso, eventZone }: { iso: string; eventZone: string }) {
-  const here = browserTimeZone();
+  const t = useT();
+  const format = useFormat();
   return (
     <>
-      <time dateTime={iso}>{formatDateTime(iso, here)}</time>
-      {eventZone !== here ? (
-        <span className="muted"> ({formatDateTime(iso, eventZone)} local to the event)</span>
+      <time dateTime={iso}>{format.dateTime(iso)}</time>
+      {eventZone !== format.timeZone ? (
+        <span className="muted">
+          {' '}
+          {t('events.detail.localToEvent', { time: format.dateTime(iso, eventZone) })}
+        </span>
       ) : null}
     </>
   );
@@ -23,18 +28,24 @@ interface EventDetailsProps {
 
 /** Every EventOut field, readable. Seats and waitlist are announced when they change. */
 export function EventDetails({ event, live = false }: EventDetailsProps) {
+  const t = useT();
+  const format = useFormat();
   const { location } = event;
   const calendarHref = `/api/events/${encodeURIComponent(event.id)}/calendar.ics`;
   return (
     <article className="event-details" aria-labelledby="event-title">
       <header className="event-details__header">
         <p className="event-details__meta">
-          <span className="chip">{CATEGORY_LABELS[event.category] ?? event.category}</span>{' '}
+          <span className="chip">
+            {t(`events.category.${event.category}`, {
+              defaultValue: CATEGORY_LABELS[event.category] ?? event.category,
+            })}
+          </span>{' '}
           <StatusBadge event={event} />
         </p>
         <h1 id="event-title">{event.title}</h1>
         {event.tags.length > 0 ? (
-          <ul className="tags" aria-label="Tags">
+          <ul className="tags" aria-label={t('events.detail.tags')}>
             {event.tags.map((tag) => (
               <li key={tag}>#{tag}</li>
             ))}
@@ -46,23 +57,23 @@ export function EventDetails({ event, live = false }: EventDetailsProps) {
 
       <dl className="facts">
         <div>
-          <dt>Starts</dt>
+          <dt>{t('events.detail.starts')}</dt>
           <dd>
             <When iso={event.starts_at} eventZone={event.timezone} />
           </dd>
         </div>
         <div>
-          <dt>Ends</dt>
+          <dt>{t('events.detail.ends')}</dt>
           <dd>
             <When iso={event.ends_at} eventZone={event.timezone} />
           </dd>
         </div>
         <div>
-          <dt>Event time zone</dt>
+          <dt>{t('events.detail.timeZone')}</dt>
           <dd>{event.timezone}</dd>
         </div>
         <div>
-          <dt>Where</dt>
+          <dt>{t('events.detail.where')}</dt>
           <dd>
             {location.venue ? `${location.venue}, ` : ''}
             {location.city}, {location.country}
@@ -70,7 +81,7 @@ export function EventDetails({ event, live = false }: EventDetailsProps) {
               <>
                 {' · '}
                 <a href={location.online_url} rel="noopener noreferrer" target="_blank">
-                  Join online
+                  {t('events.detail.joinOnline')}
                 </a>
               </>
             ) : null}
@@ -78,44 +89,59 @@ export function EventDetails({ event, live = false }: EventDetailsProps) {
         </div>
         <div>
           <dt>
-            Seats
+            {t('events.detail.seats')}
             {live ? (
               <span className="live-dot" data-testid="live-indicator">
                 {' '}
-                · live
+                · {t('events.detail.live')}
               </span>
             ) : null}
           </dt>
           <dd data-testid="seats" aria-live="polite" aria-atomic="true">
-            {event.seats_left} of {event.capacity} left ({event.confirmed_count} confirmed)
+            {t('events.detail.seatsLeft', {
+              left: format.number(event.seats_left),
+              capacity: format.number(event.capacity),
+              confirmed: format.number(event.confirmed_count),
+            })}
           </dd>
         </div>
         <div>
-          <dt>Waitlist</dt>
+          <dt>{t('events.detail.waitlist')}</dt>
           <dd data-testid="waitlist" aria-live="polite" aria-atomic="true">
-            {event.waitlist_enabled ? `${event.waitlist_length} waiting` : 'No waitlist'}
+            {event.waitlist_enabled
+              ? t('events.detail.waiting', {
+                  count: event.waitlist_length,
+                  formatted: format.number(event.waitlist_length),
+                })
+              : t('events.detail.noWaitlist')}
           </dd>
         </div>
         <div>
-          <dt>Organizer</dt>
+          <dt>{t('events.detail.organizer')}</dt>
           <dd>{event.organizer.name}</dd>
         </div>
         <div>
-          <dt>Rating</dt>
+          <dt>{t('events.detail.rating')}</dt>
           <dd>
             {event.rating_count > 0 && event.rating_avg !== null
-              ? `${event.rating_avg.toFixed(1)} / 5 from ${event.rating_count} rating${event.rating_count === 1 ? '' : 's'}`
-              : 'Not rated yet'}
+              ? t('events.detail.ratingValue', {
+                  avg: new Intl.NumberFormat(format.locale, {
+                    minimumFractionDigits: 1,
+                    maximumFractionDigits: 1,
+                  }).format(event.rating_avg),
+                  count: event.rating_count,
+                })
+              : t('events.detail.notRated')}
           </dd>
         </div>
         <div>
-          <dt>Status</dt>
-          <dd>{event.status}</dd>
+          <dt>{t('events.detail.status')}</dt>
+          <dd>{t(`events.status.${event.status}`, { defaultValue: event.status })}</dd>
         </div>
         <div>
-          <dt>Created</dt>
+          <dt>{t('events.detail.created')}</dt>
           <dd>
-            <time dateTime={event.created_at}>{formatDateTime(event.created_at)}</time>
+            <time dateTime={event.created_at}>{format.dateTime(event.created_at)}</time>
           </dd>
         </div>
       </dl>
@@ -128,11 +154,11 @@ export function EventDetails({ event, live = false }: EventDetailsProps) {
             rel="noopener noreferrer"
             target="_blank"
           >
-            Add to Google Calendar
+            {t('events.detail.googleCalendar')}
           </a>
         ) : null}
         <a className="button" href={calendarHref} download>
-          Download .ics
+          {t('events.detail.ics')}
         </a>
       </p>
     </article>

@@ -1,20 +1,7 @@
 import { useState, type SubmitEvent } from 'react';
+import { useT } from '@/i18n';
 import { CATEGORIES, LIST_STATUSES, SORTS } from '@/types/api';
-import { CATEGORY_LABELS } from './event-status';
 import { DEFAULT_FILTERS, PAGE_SIZES, type EventFilterValues } from './filters';
-
-const STATUS_LABELS: Record<string, string> = {
-  upcoming: 'Upcoming',
-  past: 'Past',
-  all: 'All',
-};
-
-const SORT_LABELS: Record<string, string> = {
-  starts_at: 'Soonest first',
-  '-starts_at': 'Latest first',
-  popularity: 'Most popular',
-  rating: 'Best rated',
-};
 
 interface EventFiltersProps {
   values: EventFilterValues;
@@ -22,6 +9,7 @@ interface EventFiltersProps {
 }
 
 export function EventFilters({ values, onApply }: EventFiltersProps) {
+  const t = useT();
   const [draft, setDraft] = useState(values);
   const [prev, setPrev] = useState(values);
   // When the URL changes (back button, paging), show what it says.
@@ -39,56 +27,61 @@ export function EventFilters({ values, onApply }: EventFiltersProps) {
   };
 
   return (
-    <form className="filters" role="search" aria-label="Find events" onSubmit={submit}>
+    <form
+      className="filters"
+      role="search"
+      aria-label={t('events.filters.label')}
+      onSubmit={submit}
+    >
       <div className="filters__search">
-        <label htmlFor="f-q">Search</label>
+        <label htmlFor="f-q">{t('events.filters.search')}</label>
         <input
           id="f-q"
           type="search"
           value={draft.q}
-          placeholder="Title, description or tag"
+          placeholder={t('events.filters.searchPlaceholder')}
           onChange={(e) => set('q', e.target.value)}
         />
         <button type="submit" className="button button--primary">
-          Search
+          {t('events.filters.searchButton')}
         </button>
       </div>
       <details className="filters__more">
-        <summary>Filters and sorting</summary>
+        <summary>{t('events.filters.more')}</summary>
         <div className="filters__grid">
           <div className="field">
-            <label htmlFor="f-category">Category</label>
+            <label htmlFor="f-category">{t('events.filters.category')}</label>
             <select
               id="f-category"
               value={draft.category}
               onChange={(e) => set('category', e.target.value as EventFilterValues['category'])}
             >
-              <option value="">Any category</option>
+              <option value="">{t('events.filters.anyCategory')}</option>
               {CATEGORIES.map((c) => (
                 <option key={c} value={c}>
-                  {CATEGORY_LABELS[c]}
+                  {t(`events.category.${c}`)}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor="f-country">Country code</label>
+            <label htmlFor="f-country">{t('events.filters.country')}</label>
             <input
               id="f-country"
               value={draft.country}
               maxLength={2}
               pattern="[A-Za-z]{2}"
-              placeholder="e.g. GB"
+              placeholder={t('events.filters.countryPlaceholder')}
               autoCapitalize="characters"
               onChange={(e) => set('country', e.target.value.toUpperCase())}
             />
           </div>
           <div className="field">
-            <label htmlFor="f-city">City</label>
+            <label htmlFor="f-city">{t('events.filters.city')}</label>
             <input id="f-city" value={draft.city} onChange={(e) => set('city', e.target.value)} />
           </div>
           <div className="field">
-            <label htmlFor="f-from">Starts from</label>
+            <label htmlFor="f-from">{t('events.filters.from')}</label>
             <input
               id="f-from"
               type="date"
@@ -97,7 +90,7 @@ export function EventFilters({ values, onApply }: EventFiltersProps) {
             />
           </div>
           <div className="field">
-            <label htmlFor="f-to">Starts until</label>
+            <label htmlFor="f-to">{t('events.filters.to')}</label>
             <input
               id="f-to"
               type="date"
@@ -107,7 +100,7 @@ export function EventFilters({ values, onApply }: EventFiltersProps) {
             />
           </div>
           <div className="field">
-            <label htmlFor="f-status">When</label>
+            <label htmlFor="f-status">{t('events.filters.when')}</label>
             <select
               id="f-status"
               value={draft.status}
@@ -115,13 +108,13 @@ export function EventFilters({ values, onApply }: EventFiltersProps) {
             >
               {LIST_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
+                  {t(`events.filters.status.${s}`)}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor="f-sort">Sort by</label>
+            <label htmlFor="f-sort">{t('events.filters.sort')}</label>
             <select
               id="f-sort"
               value={draft.sort}
@@ -129,13 +122,13 @@ export function EventFilters({ values, onApply }: EventFiltersProps) {
             >
               {SORTS.map((s) => (
                 <option key={s} value={s}>
-                  {SORT_LABELS[s]}
+                  {t(`events.filters.sorts.${s}`)}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor="f-size">Per page</label>
+            <label htmlFor="f-size">{t('events.filters.pageSize')}</label>
             <select
               id="f-size"
               value={draft.pageSize}
@@ -151,7 +144,7 @@ export function EventFilters({ values, onApply }: EventFiltersProps) {
         </div>
         <div className="actions">
           <button type="submit" className="button button--primary">
-            Apply filters
+            {t('events.filters.apply')}
           </button>
           <button
             type="button"
@@ -161,7 +154,7 @@ export function EventFilters({ values, onApply }: EventFiltersProps) {
               onApply(DEFAULT_FILTERS);
             }}
           >
-            Reset
+            {t('events.filters.reset')}
           </button>
         </div>
       </details>

@@ -1,7 +1,8 @@
 import { Loading } from '@/components/Loading';
 import { Pagination } from '@/components/Pagination';
-import { countLabel } from '@/lib/count-label';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { useT } from '@/i18n';
+import { useFormat } from '@/i18n/use-format';
 import { useEvents, type EventsQuery } from '../api/get-events';
 import { EventCard } from './EventCard';
 
@@ -11,18 +12,24 @@ interface EventListProps {
 }
 
 export function EventList({ query, onPageChange }: EventListProps) {
+  const t = useT();
+  const format = useFormat();
   const events = useEvents(query);
-  if (events.isPending) return <Loading label="Loading events…" />;
-  if (events.isError) return <ProblemAlert error={events.error} title="Could not load events" />;
+  if (events.isPending) return <Loading label={t('events.list.loading')} />;
+  if (events.isError)
+    return <ProblemAlert error={events.error} title={t('events.list.loadFailed')} />;
 
   const { items, total, page, page_size, total_exact = true } = events.data;
   return (
     <section aria-labelledby="results-heading" aria-busy={events.isFetching}>
       <h2 id="results-heading" className="results-heading">
-        {countLabel(total, total_exact, 'event', 'events')}
+        {t(total_exact ? 'events.list.count' : 'events.list.countAtLeast', {
+          count: total,
+          formatted: format.number(total),
+        })}
       </h2>
       {items.length === 0 ? (
-        <p className="empty">No events match. Try other filters.</p>
+        <p className="empty">{t('events.list.empty')}</p>
       ) : (
         <ul className="card-list">
           {items.map((event) => (
@@ -39,7 +46,7 @@ export function EventList({ query, onPageChange }: EventListProps) {
         totalExact={total_exact}
         itemCount={items.length}
         onPageChange={onPageChange}
-        label="Event pages"
+        label={t('events.list.pages')}
       />
     </section>
   );

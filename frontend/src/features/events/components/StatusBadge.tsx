@@ -1,3 +1,4 @@
+import { useT } from '@/i18n';
 import type { EventOut } from '@/types/api';
 import { eventBadge } from './event-status';
 
@@ -6,10 +7,11 @@ export function StatusBadge({
 }: {
   event: Pick<EventOut, 'status' | 'seats_left' | 'waitlist_enabled'>;
 }) {
+  const t = useT();
   const badge = eventBadge(event);
   return (
     <span className={`badge badge--${badge.kind}`} data-testid="status-badge">
-      {badge.label}
+      {t(`events.badge.${badge.kind}`)}
     </span>
   );
 }

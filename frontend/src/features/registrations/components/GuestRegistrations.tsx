@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { formatDateTime } from '@/lib/datetime';
+import { useT } from '@/i18n';
+import { useFormat } from '@/i18n/use-format';
 import type { RegistrationCancelled } from '@/types/api';
 import { useCancelRegistration } from '../api/cancel-registration';
 import { useGuestRegistrations } from './use-guest-registrations';
 
 /** The guest registrations this browser holds a cancel token for, each with a cancel button. */
 export function GuestRegistrations({ eventId }: { eventId: string }) {
+  const t = useT();
+  const format = useFormat();
   const registrations = useGuestRegistrations(eventId);
   const cancel = useCancelRegistration(eventId);
   const [cancelled, setCancelled] = useState<RegistrationCancelled | null>(null);
@@ -15,34 +18,37 @@ export function GuestRegistrations({ eventId }: { eventId: string }) {
   if (registrations.length === 0 && !cancelled && !cancel.error) return null;
   return (
     <section className="panel" aria-labelledby="mine-heading">
-      <h2 id="mine-heading">Your registrations on this device</h2>
+      <h2 id="mine-heading">{t('registrations.device.heading')}</h2>
       {cancelled ? (
         <p className="alert alert--success" role="status" data-testid="cancel-result">
-          Registration cancelled.
-          {cancelled.promoted_registration_id
-            ? ' The next person on the waitlist now has the seat.'
-            : ''}
+          {t('registrations.cancelled')}
+          {cancelled.promoted_registration_id ? ` ${t('registrations.promoted')}` : ''}
         </p>
       ) : null}
-      <ProblemAlert error={cancel.error} title="Could not cancel" />
+      <ProblemAlert error={cancel.error} title={t('registrations.cancelFailed')} />
       {registrations.length > 0 ? (
-        <ul className="stack" aria-label="Your registrations">
+        <ul className="stack" aria-label={t('registrations.device.list')}>
           {registrations.map((r) => (
             <li key={r.registration_id} className="mine" data-testid="my-registration">
               <p>
                 <strong>{r.name}</strong> <span className="muted">({r.email})</span>
               </p>
               <p className="muted">
-                {r.status === 'waitlisted'
-                  ? `Waitlisted at position ${r.waitlist_position ?? '?'}`
-                  : 'Confirmed'}{' '}
-                when registered on {formatDateTime(r.registered_at)}
+                {t(
+                  r.status === 'waitlisted'
+                    ? 'registrations.device.waitlistedOn'
+                    : 'registrations.device.confirmedOn',
+                  {
+                    position: r.waitlist_position ?? '?',
+                    time: format.dateTime(r.registered_at),
+                  },
+                )}
               </p>
               <button
                 type="button"
                 className="button button--danger"
                 disabled={cancel.isPending}
-                aria-label={`Cancel my registration for ${r.name}`}
+                aria-label={t('registrations.device.cancelFor', { name: r.name })}
                 onClick={() => {
                   setCancelled(null);
                   cancel.mutate(
@@ -51,12 +57,12 @@ export function GuestRegistrations({ eventId }: { eventId: string }) {
                   );
                 }}
               >
-                Cancel my registration
+                {t('registrations.cancel')}
               </button>{' '}
               <Link
                 to={`/events/${encodeURIComponent(eventId)}/registrations/${encodeURIComponent(r.registration_id)}?${new URLSearchParams({ token: r.cancel_token }).toString()}`}
               >
-                Open its page (status, rating)
+                {t('registrations.device.open')}
               </Link>
             </li>
           ))}

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { Trans, useT } from '@/i18n';
 import { useCancelMyRegistration } from '../api/cancel-registration';
 import { useRegisterAsMember } from '../api/create-registration';
 import { useMyRegistrations } from '../api/get-my-registrations';
@@ -13,6 +14,7 @@ interface MemberRegistrationProps {
 
 /** The logged-in account registers as itself: no form, one button; or sees and cancels its seat. */
 export function MemberRegistration({ eventId, userName, closed }: MemberRegistrationProps) {
+  const t = useT();
   const register = useRegisterAsMember(eventId);
   const cancel = useCancelMyRegistration();
   // No per-event filter in the contract: look through the member's (first 100) registrations.
@@ -23,24 +25,32 @@ export function MemberRegistration({ eventId, userName, closed }: MemberRegistra
 
   return (
     <section className="panel stack" aria-labelledby="register-heading">
-      <h2 id="register-heading">Your registration</h2>
+      <h2 id="register-heading">{t('registrations.member.heading')}</h2>
       {register.data ? <RegistrationResult result={register.data} /> : null}
       {cancel.isSuccess && !current ? (
         <p className="alert alert--success" role="status" data-testid="cancel-result">
-          Registration cancelled.
+          {t('registrations.cancelled')}
         </p>
       ) : null}
-      <ProblemAlert error={register.error} title="Could not register" />
-      <ProblemAlert error={cancel.error} title="Could not cancel" />
-      <ProblemAlert error={mine.error} title="Could not load your registrations" />
+      <ProblemAlert error={register.error} title={t('registrations.registerFailed')} />
+      <ProblemAlert error={cancel.error} title={t('registrations.cancelFailed')} />
+      <ProblemAlert error={mine.error} title={t('registrations.mine.loadFailed')} />
       {current ? (
         <div className="mine" data-testid="member-registration" data-status={current.status}>
           <p>
-            You are <strong>{current.status}</strong>
-            {current.status === 'waitlisted' && current.waitlist_position != null
-              ? `, position ${current.waitlist_position} on the waitlist`
-              : ''}
-            .
+            {current.status === 'waitlisted' && current.waitlist_position != null ? (
+              <Trans
+                i18nKey="registrations.member.youAreWaitlisted"
+                values={{ position: current.waitlist_position }}
+                components={{ b: <strong /> }}
+              />
+            ) : (
+              <Trans
+                i18nKey="registrations.member.youAre"
+                values={{ status: t(`registrations.status.${current.status}`) }}
+                components={{ b: <strong /> }}
+              />
+            )}
           </p>
           <div className="actions">
             <button
@@ -54,13 +64,13 @@ export function MemberRegistration({ eventId, userName, closed }: MemberRegistra
                 );
               }}
             >
-              {cancel.isPending ? 'Cancelling…' : 'Cancel my registration'}
+              {cancel.isPending ? t('registrations.cancelling') : t('registrations.cancel')}
             </button>
-            <Link to="/me/registrations">All my registrations</Link>
+            <Link to="/me/registrations">{t('registrations.member.all')}</Link>
           </div>
         </div>
       ) : closed ? (
-        <p className="muted">This event is not taking registrations.</p>
+        <p className="muted">{t('registrations.closed')}</p>
       ) : (
         <div className="actions">
           <button
@@ -72,7 +82,9 @@ export function MemberRegistration({ eventId, userName, closed }: MemberRegistra
               register.mutate();
             }}
           >
-            {register.isPending ? 'Registering…' : `Register as ${userName}`}
+            {register.isPending
+              ? t('registrations.registering')
+              : t('registrations.member.registerAs', { name: userName })}
           </button>
         </div>
       )}

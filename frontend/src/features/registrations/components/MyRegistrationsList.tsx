@@ -3,18 +3,20 @@ import { Link } from 'react-router';
 import { Loading } from '@/components/Loading';
 import { Pagination } from '@/components/Pagination';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { formatDateTime } from '@/lib/datetime';
+import { Trans, useT } from '@/i18n';
+import { useFormat } from '@/i18n/use-format';
 import type { MyRegistration } from '@/types/api';
 import { useCancelMyRegistration } from '../api/cancel-registration';
 import { useMyRegistrations } from '../api/get-my-registrations';
 
 const PAGE_SIZE = 20;
 
-function statusText(r: MyRegistration): string {
+function StatusText({ r }: { r: MyRegistration }) {
+  const t = useT();
   if (r.status === 'waitlisted' && r.waitlist_position != null) {
-    return `waitlisted (position ${r.waitlist_position})`;
+    return t('registrations.mine.waitlistedAt', { position: r.waitlist_position });
   }
-  return r.status;
+  return t(`registrations.status.${r.status}`);
 }
 
 interface MyRegistrationsListProps {
@@ -24,17 +26,19 @@ interface MyRegistrationsListProps {
 
 /** The logged-in account's registrations across events, each cancellable while active. */
 export function MyRegistrationsList({ ticket }: MyRegistrationsListProps = {}) {
+  const t = useT();
+  const format = useFormat();
   const [page, setPage] = useState(1);
   const mine = useMyRegistrations({ page, page_size: PAGE_SIZE });
   const cancel = useCancelMyRegistration();
 
-  if (mine.isPending) return <Loading label="Loading your registrations…" />;
+  if (mine.isPending) return <Loading label={t('registrations.mine.loading')} />;
   if (mine.isError) return <ProblemAlert error={mine.error} />;
   const { items, total } = mine.data;
   if (total === 0) {
     return (
       <p className="empty">
-        You have not registered for anything yet. <Link to="/">Find an event</Link>.
+        <Trans i18nKey="registrations.mine.empty" components={{ a: <Link to="/" /> }} />
       </p>
     );
   }
@@ -42,14 +46,12 @@ export function MyRegistrationsList({ ticket }: MyRegistrationsListProps = {}) {
     <div className="stack">
       {cancel.isSuccess ? (
         <p className="alert alert--success" role="status" data-testid="cancel-result">
-          Registration cancelled.
-          {cancel.data.promoted_registration_id
-            ? ' The next person on the waitlist now has the seat.'
-            : ''}
+          {t('registrations.cancelled')}
+          {cancel.data.promoted_registration_id ? ` ${t('registrations.promoted')}` : ''}
         </p>
       ) : null}
-      <ProblemAlert error={cancel.error} title="Could not cancel" />
-      <ul className="stack" aria-label="My registrations">
+      <ProblemAlert error={cancel.error} title={t('registrations.cancelFailed')} />
+      <ul className="stack" aria-label={t('registrations.mine.heading')}>
         {items.map((r) => (
           <li
             key={r.registration_id}
@@ -61,7 +63,7 @@ export function MyRegistrationsList({ ticket }: MyRegistrationsListProps = {}) {
               <Link to={`/events/${encodeURIComponent(r.event.id)}`}>{r.event.title}</Link>
             </p>
             <p className="muted">
-              <time dateTime={r.event.starts_at}>{formatDateTime(r.event.starts_at)}</time> ·{' '}
+              <time dateTime={r.event.starts_at}>{format.dateTime(r.event.starts_at)}</time> ·{' '}
               {r.event.location.city}, {r.event.location.country}
             </p>
             <p>
@@ -69,7 +71,7 @@ export function MyRegistrationsList({ ticket }: MyRegistrationsListProps = {}) {
                 className={`badge badge--${r.status}`}
                 data-testid="account-registration-status"
               >
-                {statusText(r)}
+                <StatusText r={r} />
               </span>
             </p>
             {r.status === 'confirmed' && ticket ? ticket(r) : null}
@@ -78,12 +80,12 @@ export function MyRegistrationsList({ ticket }: MyRegistrationsListProps = {}) {
                 type="button"
                 className="button button--danger"
                 disabled={cancel.isPending}
-                aria-label={`Cancel my registration for ${r.event.title}`}
+                aria-label={t('registrations.mine.cancelFor', { title: r.event.title })}
                 onClick={() =>
                   cancel.mutate({ eventId: r.event.id, registrationId: r.registration_id })
                 }
               >
-                Cancel registration
+                {t('registrations.mine.cancel')}
               </button>
             ) : null}
           </li>
@@ -94,7 +96,7 @@ export function MyRegistrationsList({ ticket }: MyRegistrationsListProps = {}) {
         pageSize={mine.data.page_size}
         total={total}
         onPageChange={setPage}
-        label="Registration pages"
+        label={t('registrations.mine.pages')}
       />
     </div>
   );

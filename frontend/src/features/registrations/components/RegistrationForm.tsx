@@ -2,6 +2,7 @@ import { useState, type SubmitEvent } from 'react';
 import { EmailField } from '@/components/EmailField';
 import { Field } from '@/components/Field';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { useT } from '@/i18n';
 import { fieldErrors } from '@/lib/api-client';
 import { LIMITS } from '@/types/limits';
 import { useCreateRegistration } from '../api/create-registration';
@@ -10,6 +11,7 @@ import { RegistrationResult } from './RegistrationResult';
 const SHOWN_FIELDS = ['name', 'email'] as const;
 
 export function RegistrationForm({ eventId, closed }: { eventId: string; closed?: boolean }) {
+  const t = useT();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const register = useCreateRegistration(eventId);
@@ -30,12 +32,12 @@ export function RegistrationForm({ eventId, closed }: { eventId: string; closed?
 
   return (
     <section className="panel" aria-labelledby="register-heading">
-      <h2 id="register-heading">Register as a guest</h2>
-      {closed ? <p className="muted">This event is not taking registrations.</p> : null}
+      <h2 id="register-heading">{t('registrations.guest.heading')}</h2>
+      {closed ? <p className="muted">{t('registrations.closed')}</p> : null}
       {register.data ? <RegistrationResult result={register.data} /> : null}
       <form className="form" onSubmit={submit}>
         <ProblemAlert error={register.error} shownFields={SHOWN_FIELDS} />
-        <Field id="reg-name" label="Your name" required error={errors.name}>
+        <Field id="reg-name" label={t('registrations.guest.name')} required error={errors.name}>
           {(c) => (
             <input
               {...c}
@@ -50,7 +52,7 @@ export function RegistrationForm({ eventId, closed }: { eventId: string; closed?
         <EmailField id="reg-email" value={email} onChange={setEmail} error={errors.email} />
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={register.isPending}>
-            {register.isPending ? 'Registering…' : 'Register'}
+            {register.isPending ? t('registrations.registering') : t('registrations.register')}
           </button>
         </div>
       </form>

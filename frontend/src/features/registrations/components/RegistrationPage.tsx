@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { Loading } from '@/components/Loading';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { formatDateTime } from '@/lib/datetime';
+import { useT } from '@/i18n';
+import { useFormat } from '@/i18n/use-format';
 import { useCancelRegistration } from '../api/cancel-registration';
 import { useRegistration, type RegistrationView } from '../api/get-registration';
 
@@ -20,49 +21,51 @@ export function RegistrationPage({
   token,
   children,
 }: RegistrationPageProps) {
+  const t = useT();
+  const format = useFormat();
   const registration = useRegistration(eventId, registrationId, token);
   const cancel = useCancelRegistration(eventId);
 
-  if (registration.isPending) return <Loading label="Loading your registration…" />;
+  if (registration.isPending) return <Loading label={t('registrations.page.loading')} />;
   if (registration.isError) {
-    return <ProblemAlert error={registration.error} title="Could not open this registration" />;
+    return <ProblemAlert error={registration.error} title={t('registrations.page.loadFailed')} />;
   }
   const r = registration.data;
   const active = r.status !== 'cancelled';
   return (
     <div className="stack">
       <section className="panel stack" aria-labelledby="registration-heading">
-        <h2 id="registration-heading">Registration of {r.name}</h2>
+        <h2 id="registration-heading">{t('registrations.page.heading', { name: r.name })}</h2>
         <dl
           className="facts facts--compact"
           data-testid="guest-registration"
           data-status={r.status}
         >
           <div>
-            <dt>Status</dt>
-            <dd data-testid="registration-status">{r.status}</dd>
+            <dt>{t('registrations.result.status')}</dt>
+            <dd data-testid="registration-status">{t(`registrations.status.${r.status}`)}</dd>
           </div>
           {r.status === 'waitlisted' ? (
             <div>
-              <dt>Waitlist position</dt>
+              <dt>{t('registrations.result.position')}</dt>
               <dd data-testid="waitlist-position">{r.waitlist_position ?? '?'}</dd>
             </div>
           ) : null}
           {r.checked_in_at ? (
             <div>
-              <dt>Checked in</dt>
+              <dt>{t('registrations.page.checkedIn')}</dt>
               <dd>
-                <time dateTime={r.checked_in_at}>{formatDateTime(r.checked_in_at)}</time>
+                <time dateTime={r.checked_in_at}>{format.dateTime(r.checked_in_at)}</time>
               </dd>
             </div>
           ) : null}
         </dl>
         {cancel.isSuccess ? (
           <p className="alert alert--success" role="status" data-testid="cancel-result">
-            Registration cancelled.
+            {t('registrations.cancelled')}
           </p>
         ) : null}
-        <ProblemAlert error={cancel.error} title="Could not cancel" />
+        <ProblemAlert error={cancel.error} title={t('registrations.cancelFailed')} />
         {active && !cancel.isSuccess ? (
           <div className="actions">
             <button
@@ -72,7 +75,7 @@ export function RegistrationPage({
               // The cancel refreshes everything under the event, this registration included.
               onClick={() => cancel.mutate({ registrationId, token: token || undefined })}
             >
-              {cancel.isPending ? 'Cancelling…' : 'Cancel this registration'}
+              {cancel.isPending ? t('registrations.cancelling') : t('registrations.page.cancel')}
             </button>
           </div>
         ) : null}

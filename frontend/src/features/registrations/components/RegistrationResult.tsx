@@ -1,6 +1,8 @@
+import { Trans, useT } from '@/i18n';
 import type { RegistrationCreated } from '@/types/api';
 
 export function RegistrationResult({ result }: { result: RegistrationCreated }) {
+  const t = useT();
   const confirmed = result.status === 'confirmed';
   return (
     <div
@@ -11,47 +13,42 @@ export function RegistrationResult({ result }: { result: RegistrationCreated }) 
     >
       <p className="alert__title">
         {confirmed ? (
-          <>
-            You are <strong>confirmed</strong>.
-          </>
+          <Trans i18nKey="registrations.result.confirmed" components={{ b: <strong /> }} />
         ) : (
-          <>
-            You are <strong>waitlisted</strong>, position {result.waitlist_position ?? '?'}.
-          </>
+          <Trans
+            i18nKey="registrations.result.waitlisted"
+            values={{ position: result.waitlist_position ?? '?' }}
+            components={{ b: <strong /> }}
+          />
         )}
       </p>
       <dl className="facts facts--compact">
         <div>
-          <dt>Status</dt>
-          <dd data-testid="registration-status">{result.status}</dd>
+          <dt>{t('registrations.result.status')}</dt>
+          <dd data-testid="registration-status">{t(`registrations.status.${result.status}`)}</dd>
         </div>
         {result.waitlist_position != null ? (
           <div>
-            <dt>Waitlist position</dt>
+            <dt>{t('registrations.result.position')}</dt>
             <dd data-testid="waitlist-position">{result.waitlist_position}</dd>
           </div>
         ) : null}
         <div>
-          <dt>Registration id</dt>
+          <dt>{t('registrations.result.id')}</dt>
           <dd>
             <code>{result.registration_id}</code>
           </dd>
         </div>
         {result.cancel_token ? (
           <div>
-            <dt>Cancel token</dt>
+            <dt>{t('registrations.result.token')}</dt>
             <dd>
               <code data-testid="cancel-token">{result.cancel_token}</code>
             </dd>
           </div>
         ) : null}
       </dl>
-      {result.cancel_token ? (
-        <p className="muted">
-          This browser remembers the token, so you can cancel below. Keep a copy to cancel from
-          elsewhere.
-        </p>
-      ) : null}
+      {result.cancel_token ? <p className="muted">{t('registrations.result.tokenHint')}</p> : null}
     </div>
   );
 }

@@ -1,0 +1,31 @@
+import i18n from 'i18next';
+import { initReactI18next, Trans, useTranslation } from 'react-i18next';
+import { FALLBACK_LANGUAGE, LANGUAGES } from './languages';
+import de from './locales/de.json';
+import en from './locales/en.json';
+import { currentSettings, subscribe } from './settings';
+
+export const resources = { en: { translation: en }, de: { translation: de } } as const;
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: currentSettings().language,
+  fallbackLng: FALLBACK_LANGUAGE,
+  supportedLngs: [...LANGUAGES],
+  interpolation: { escapeValue: false }, // React escapes already.
+  initAsync: false,
+});
+
+// The language follows the display settings (profile or visitor choice).
+subscribe(() => {
+  const { language } = currentSettings();
+  if (i18n.language !== language) void i18n.changeLanguage(language);
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+});
+
+/** `t` for components; importing it from here guarantees the catalogues are loaded. */
+export function useT() {
+  return useTranslation().t;
+}
+
+export { i18n, Trans };
