@@ -189,10 +189,10 @@ class Season:
         self._saved(release.position)
 
     def _seated(self, event_id: UUID, admission: Any) -> bool:
-        registration = self.app.load_registration(self.app.load_event(event_id),
-                                                  admission.registration_id)
-        status = self.app.load_event(event_id).status_of(admission.registration_id)
-        return registration.active and status == RegistrationStatus.CONFIRMED
+        event = self.app.load_event(event_id)
+        registration = self.app.load_registration(event, admission.registration_id)
+        return (registration.active
+                and event.status_of(admission.registration_id) == RegistrationStatus.CONFIRMED)
 
     def _check_in(self, ids: list[UUID], admitted: list[Admitted], i: int) -> None:
         event_id, (admission, _) = ids[0], admitted[i]

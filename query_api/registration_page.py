@@ -52,7 +52,7 @@ class RegistrationPageOut(BaseModel):
     checked_in_at: datetime | None
 
 
-def _registration_row(conn: Connection, event_id: UUID,
+def registration_row(conn: Connection, event_id: UUID,
                       registration_id: UUID) -> dict[str, Any] | None:
     row = conn.execute(select(attendees).where(and_(
         attendees.c.registration_id == registration_id,
@@ -79,7 +79,7 @@ def _token_hash(write_model: Any, registration_id: UUID) -> str | None:
     return token_hash
 
 
-def _holds(principal: Principal, token: str | None, row: dict[str, Any], event: dict[str, Any],
+def holds(principal: Principal, token: str | None, row: dict[str, Any], event: dict[str, Any],
            container: Any) -> bool:
     if may(principal, Action.AUDIT_EVENT, Resource(organizer_id=event["organizer_id"])):
         return True  # the organizer, admins
@@ -107,9 +107,9 @@ def registration_page(
     member who holds it, the event's organizer and admins. Times in `tz` or the event's zone."""
     with container.read_engine.connect() as conn:
         event = listings.find_event(conn, event_id)
-        row = _registration_row(conn, event_id, registration_id) if event else None
+        row = registration_row(conn, event_id, registration_id) if event else None
     if (event is None or row is None or event["status"] == EventStatus.DELETED
-            or not _holds(principal, token, row, event, container)):
+            or not holds(principal, token, row, event, container)):
         raise Problem(404, "not_found", f"No registration {registration_id} for this event.")
     zone = zone or ZoneInfo(event["timezone"])
     return RegistrationPageOut(

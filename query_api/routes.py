@@ -80,7 +80,7 @@ def _visible_event_row(engine: Any, event_id: UUID, principal: Principal) -> dic
     return row
 
 
-def _audited_event_zone(engine: Any, event_id: UUID, principal: Principal,
+def audited_event_zone(engine: Any, event_id: UUID, principal: Principal,
                         zone: ZoneInfo | None) -> ZoneInfo:
     """Refuses callers who may not audit this event (deleted ones too); returns the zone to render in."""
     row = _event_row(engine, event_id, deleted_ok=True)
@@ -144,7 +144,7 @@ def list_attendees(
     as_of: AsOf = None,
 ) -> Page[AttendeeOut]:
     """Lists registrations: confirmed, then waitlisted in line order, then cancelled."""
-    zone = _audited_event_zone(engine, event_id, principal, zone)
+    zone = audited_event_zone(engine, event_id, principal, zone)
     if as_of is not None:
         total, rows = _registrations_as_of(container, event_id, as_of, status, paging)
     else:
@@ -176,7 +176,7 @@ def list_waitlist(
     as_of: AsOf = None,
 ) -> Page[WaitlistEntryOut]:
     """Lists the waitlist in promotion order; position 1 gets the next free seat."""
-    zone = _audited_event_zone(engine, event_id, principal, zone)
+    zone = audited_event_zone(engine, event_id, principal, zone)
     if as_of is not None:
         total, rows = _registrations_as_of(container, event_id, as_of,
                                            RegistrationStatus.WAITLISTED, paging)

@@ -23,8 +23,8 @@ from kernel.ticket_qr import qr_svg
 from kernel.tickets import ticket_code
 from query_api import attendance, listings
 from query_api.deps import ZoneDep, wait_until_consistent
-from query_api.registration_page import _holds, _registration_row
-from query_api.routes import ERRORS, OWNER_ONLY, _audited_event_zone
+from query_api.registration_page import holds, registration_row
+from query_api.routes import ERRORS, OWNER_ONLY, audited_event_zone
 from query_api.schemas import AttendeeOut
 
 router = APIRouter(prefix="/api/events/{event_id}", tags=["check-in"], responses=ERRORS,
@@ -60,9 +60,9 @@ def ticket(event_id: UUID, registration_id: UUID, principal: OptionalPrincipal,
     """The ticket of a confirmed registration, for its holder, the organizer and admins."""
     with container.read_engine.connect() as conn:
         event = listings.find_event(conn, event_id)
-        row = _registration_row(conn, event_id, registration_id) if event else None
+        row = registration_row(conn, event_id, registration_id) if event else None
     if (event is None or row is None or event["status"] == EventStatus.DELETED
-            or not _holds(principal, token, row, event, container)):
+            or not holds(principal, token, row, event, container)):
         raise Problem(404, "not_found", f"No registration {registration_id} for this event.")
     if row["status"] != RegistrationStatus.CONFIRMED:
         raise Problem(409, "not_confirmed", "Only a confirmed registration has a ticket.")
@@ -76,7 +76,7 @@ def attendees_csv(event_id: UUID, principal: EventAuditor, engine: ReadEngineDep
                   status: RegistrationStatus | None = None) -> Response:
     """Every registration (or those of one `status`: `waitlisted` is the waitlist in order),
     times in the event's zone; UTF-8 with a BOM, cells escaped against formula injection."""
-    zone = _audited_event_zone(engine, event_id, principal, zone)
+    zone = audited_event_zone(engine, event_id, principal, zone)
     rows: list[AttendeeOut] = []
     with engine.connect() as conn:
         while True:  # page by page: a 5,000-person event is five short reads

@@ -63,14 +63,17 @@ class Registration(Aggregate):
         self.cancel_token_hash = cancel_token_hash
         self.locale = locale
         self.active = True
-        self.checked_in = False
-        self.checked_in_at: datetime | None = None
+        self.checked_in_at: datetime | None = None  # the kept (earliest) scan; None: not in
         # Reminders (docs/reminders.md): offsets already sent, in seconds before the start (a
         # list, not a set: aggregate state stays JSON-shaped for snapshots).
         self.reminded: list[int] = []
         self.feedback_requested = False
         self.reminders_stopped = False
         self.reopened_at: datetime | None = None
+
+    @property
+    def checked_in(self) -> bool:
+        return self.checked_in_at is not None
 
     @property
     def opened_at(self) -> datetime:
@@ -94,7 +97,6 @@ class Registration(Aggregate):
 
         def apply(self, registration: Registration) -> None:
             registration.active = True
-            registration.checked_in = False
             registration.checked_in_at = None
             registration.member_id = self.member_id
             registration.cancel_token_hash = self.cancel_token_hash
@@ -127,7 +129,6 @@ class Registration(Aggregate):
         checked_in_at: datetime | None = None
 
         def apply(self, registration: Registration) -> None:
-            registration.checked_in = True
             registration.checked_in_at = self.checked_in_at or self.timestamp
 
     def check_in(self, *, actor: str, now: datetime, scanned_at: datetime | None = None) -> None:
@@ -152,7 +153,6 @@ class Registration(Aggregate):
         actor: str
 
         def apply(self, registration: Registration) -> None:
-            registration.checked_in = False
             registration.checked_in_at = None
 
     def undo_check_in(self, *, actor: str, now: datetime) -> None:

@@ -46,7 +46,7 @@ class CheckInUseCases(WriteModel):
         require(principal, Action.CHECK_IN, resource_of(event))
         registration = self.load_registration(event, registration_id)
         registration.check_active()
-        kept = registration.checked_in_at if registration.checked_in else None
+        kept = registration.checked_in_at
         if kept is None:
             event.check_in(registration.id, already=False, actor=actor, now=now,
                            scanned_at=scanned_at)
@@ -67,7 +67,7 @@ class CheckInUseCases(WriteModel):
         event = self.load_event(event_id)
         require(principal, Action.CHECK_IN, resource_of(event))
         registration = self.load_registration(event, registration_id)
-        kept = registration.checked_in_at if registration.checked_in else None
+        kept = registration.checked_in_at
         event.undo_check_in(registration.id, checked_in_at=kept, actor=principal.actor, now=now)
         registration.undo_check_in(actor=principal.actor, now=now)
         return self.commit(event, registration)
