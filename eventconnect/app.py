@@ -68,7 +68,9 @@ PROBLEM_SCHEMA = {
         "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
         "detail": {"type": "string"}, "code": {"type": "string", "example": "event_full"},
         "errors": {"type": "array", "items": {"type": "object", "properties": {
-            "loc": {"type": "array", "items": {}}, "msg": {"type": "string"}}}},
+            "loc": {"type": "array", "items": {}}, "msg": {"type": "string"},
+            "type": {"type": "string", "example": "string_too_short"},
+            "ctx": {"type": "object", "additionalProperties": True}}}},
     },
     "required": ["type", "title", "status", "detail", "code"],
 }

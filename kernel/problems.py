@@ -68,6 +68,19 @@ def _loc(loc: Any) -> list[str | int]:
     return [part if isinstance(part, int) else str(part) for part in loc]
 
 
+def _field_error(error: Any) -> dict[str, Any]:
+    """One validation error: where, the English message, and the rule (`type`, with its limits in
+    `ctx`) so that a client can say it in the person's language."""
+    out: dict[str, Any] = {"loc": _loc(error.get("loc", ())), "msg": str(error.get("msg", "")),
+                           "type": str(error.get("type", "value_error"))}
+    # Only plain limits (min_length, ge, expected, ...): ctx may also hold the raised exception.
+    ctx = {key: value for key, value in (error.get("ctx") or {}).items()
+           if isinstance(value, (str, int, float, bool))}
+    if ctx:
+        out["ctx"] = ctx
+    return out
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(Problem)
     async def _problem(_: Request, exc: Problem) -> JSONResponse:
@@ -79,15 +92,15 @@ def install_problem_handlers(app: FastAPI) -> None:
         status = STATUS_BY_CODE.get(exc.code, 409)
         extra: dict[str, Any] = {}
         if exc.field:
-            extra["errors"] = [{"loc": ["body", exc.field], "msg": exc.detail}]
+            # `type` names the rule, so a client can say it in the person's language.
+            extra["errors"] = [{"loc": ["body", exc.field], "msg": exc.detail, "type": exc.code}]
         # RFC 6750: a 401 names the scheme the client should authenticate with.
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
         return problem_response(status, exc.code, exc.detail, headers=headers, **extra)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = [{"loc": _loc(e.get("loc", ())), "msg": str(e.get("msg", ""))}
-                  for e in exc.errors()]
+        errors = [_field_error(e) for e in exc.errors()]
         detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in errors)[:1000]
         return problem_response(422, "validation_error", detail or "Invalid input.",
                                 errors=errors)
@@ -98,7 +111,8 @@ def install_problem_handlers(app: FastAPI) -> None:
             # Only body parsing raises these (a malformed multipart or form body): it is
             # invalid input like malformed JSON, which FastAPI already answers 422.
             return problem_response(422, "validation_error", str(exc.detail),
-                                    errors=[{"loc": ["body"], "msg": str(exc.detail)}])
+                                    errors=[{"loc": ["body"], "msg": str(exc.detail),
+                                             "type": "malformed_body"}])
         headers = dict(getattr(exc, "headers", None) or {})
         if exc.status_code == 405:
             methods = allowed_methods(request.app.routes, request.scope)

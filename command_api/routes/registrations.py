@@ -73,7 +73,8 @@ async def register(event_id: UUID, principal: Registrant, queue: RegistrationsDe
     if principal.is_anonymous:
         missing = [f for f in ("name", "email") if getattr(body, f) is None]
         if missing:
-            raise _invalid([{"loc": ["body", f], "msg": "Field required"} for f in missing],
+            raise _invalid([{"loc": ["body", f], "msg": "Field required", "type": "missing"}
+                            for f in missing],
                            "A guest registers with a name and an email.")
         wait = limits.take(limits.guest_registrations, address)
         if wait is not None:
@@ -83,7 +84,8 @@ async def register(event_id: UUID, principal: Registrant, queue: RegistrationsDe
     else:
         given = [f for f in ("name", "email") if getattr(body, f) is not None]
         if given:
-            raise _invalid([{"loc": ["body", f], "msg": "Signed in: you register as yourself"}
+            raise _invalid([{"loc": ["body", f], "msg": "Signed in: you register as yourself",
+                             "type": "signed_in_registers_self"}
                             for f in given],
                            "Signed-in members register as themselves; send {} (or sign out to "
                            "register someone else as a guest).")

@@ -14,7 +14,8 @@ from starlette.types import Message
 
 from eventconnect.app import MAX_BODY_BYTES
 from eventconnect.headers import SecurityHeaders
-from tests.e2e.conftest import as_organizer
+from tests.conftest import FakeClock
+from tests.e2e.conftest import as_organizer, event_body
 
 CHUNK = 64 * 1024
 
@@ -169,3 +170,27 @@ def test_an_unparseable_body_is_a_validation_error(client: TestClient, content: 
                            headers={"Content-Type": content_type})
     body = assert_problem(response, 422, "validation_error")
     assert body["errors"]
+
+
+# --- field errors a client can translate ---------------------------------------------------------
+
+
+def test_a_field_error_names_its_rule_and_limits(client: TestClient) -> None:
+    # `type` and `ctx` let the UI say "at least 1 character" in the person's language instead
+    # of showing the English `msg`.
+    response = client.post("/api/events", json={"title": ""}, headers=as_organizer(client))
+    body = assert_problem(response, 422, "validation_error")
+    by_field = {tuple(e["loc"]): e for e in body["errors"]}
+    title = by_field[("body", "title")]
+    assert title["type"] == "string_too_short"
+    assert title["ctx"] == {"min_length": 1}
+    assert by_field[("body", "starts_at")]["type"] == "missing"
+
+
+def test_a_domain_rule_on_a_field_carries_its_code_as_type(client: TestClient,
+                                                           clock: FakeClock) -> None:
+    response = client.post("/api/events", headers=as_organizer(client), json=event_body(
+        clock, starts_at="2000-01-01T10:00:00Z", ends_at="2000-01-01T12:00:00Z"))
+    body = assert_problem(response, 422, "validation_error")
+    assert body["errors"] == [{"loc": ["body", "starts_at"], "msg": body["detail"],
+                               "type": "validation_error"}]

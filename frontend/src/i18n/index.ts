@@ -1,11 +1,20 @@
 import i18n from 'i18next';
 import { initReactI18next, Trans, useTranslation } from 'react-i18next';
 import { FALLBACK_LANGUAGE, LANGUAGES } from './languages';
+import accountDe from './locales/account.de.json';
+import accountEn from './locales/account.en.json';
 import de from './locales/de.json';
 import en from './locales/en.json';
+import memberDe from './locales/member.de.json';
+import memberEn from './locales/member.en.json';
 import { currentSettings, subscribe } from './settings';
 
-export const resources = { en: { translation: en }, de: { translation: de } } as const;
+// The public and member screens' messages load with the app; the organizer's, door's, admin's
+// and analytics' with their screens (./areas/*.ts).
+export const resources = {
+  en: { translation: { ...en, ...memberEn, ...accountEn } },
+  de: { translation: { ...de, ...memberDe, ...accountDe } },
+} as const;
 
 void i18n.use(initReactI18next).init({
   resources,

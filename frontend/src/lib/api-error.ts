@@ -4,7 +4,12 @@ export type Loc = (string | number)[];
 
 export interface ProblemFieldError {
   loc: Loc;
+  /** English, for logs; the UI words the error from `type` and `ctx` (i18n/problems.ts). */
   msg: string;
+  /** The rule broken: pydantic's error type, or the domain's code. */
+  type?: string;
+  /** The rule's limits, e.g. `{ min_length: 1 }`. */
+  ctx?: Record<string, string | number | boolean>;
 }
 
 export interface Problem {
@@ -50,6 +55,16 @@ function str(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
+function primitives(record: Record<string, unknown>): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
 function toFieldErrors(value: unknown): ProblemFieldError[] {
   if (!Array.isArray(value)) return [];
   return value.filter(isRecord).map((item) => ({
@@ -59,6 +74,8 @@ function toFieldErrors(value: unknown): ProblemFieldError[] {
         ? item.loc.split('.')
         : [],
     msg: str(item.msg) || str(item.message) || 'Invalid value',
+    ...(typeof item.type === 'string' ? { type: item.type } : {}),
+    ...(isRecord(item.ctx) ? { ctx: primitives(item.ctx) } : {}),
   }));
 }
 

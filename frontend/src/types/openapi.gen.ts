@@ -2101,8 +2101,13 @@ export interface components {
             code: string;
             detail: string;
             errors?: {
+                ctx?: {
+                    [key: string]: unknown;
+                };
                 loc?: unknown[];
                 msg?: string;
+                /** @example string_too_short */
+                type?: string;
             }[];
             status: number;
             title: string;

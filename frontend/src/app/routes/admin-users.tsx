@@ -1,3 +1,4 @@
+import '@/i18n/areas/admin';
 import { useState } from 'react';
 import { Loading } from '@/components/Loading';
 import { Pagination } from '@/components/Pagination';

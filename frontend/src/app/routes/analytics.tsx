@@ -1,3 +1,4 @@
+import '@/i18n/areas/analytics';
 import { useAuth } from '@/features/auth/components/use-auth';
 import { OverviewScreen } from '@/features/analytics/components/OverviewScreen';
 import { canFilterByOrganizer, isAdmin } from '@/lib/authorization';

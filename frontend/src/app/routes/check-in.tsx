@@ -1,3 +1,4 @@
+import '@/i18n/areas/door';
 import { Link, useParams } from 'react-router';
 import { Loading } from '@/components/Loading';
 import { ProblemAlert } from '@/components/ProblemAlert';

@@ -1,3 +1,4 @@
+import '@/i18n/areas/analytics';
 import { useParams } from 'react-router';
 import { useAuth } from '@/features/auth/components/use-auth';
 import { EventAnalyticsScreen } from '@/features/analytics/components/EventAnalyticsScreen';

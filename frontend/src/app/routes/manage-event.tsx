@@ -1,3 +1,4 @@
+import '@/i18n/areas/organizer';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { Loading } from '@/components/Loading';
 import { ProblemAlert } from '@/components/ProblemAlert';

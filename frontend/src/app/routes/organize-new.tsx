@@ -1,3 +1,4 @@
+import '@/i18n/areas/organizer';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCreateEvent } from '@/features/events/api/create-event';

@@ -1,3 +1,4 @@
+import '@/i18n/areas/organizer';
 import { Link } from 'react-router';
 import { MyEventsHome } from '@/features/organizer/components/MyEventsHome';
 

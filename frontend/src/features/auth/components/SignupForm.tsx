@@ -4,9 +4,10 @@ import { Field } from '@/components/Field';
 import { LocaleSelect } from '@/components/LocaleSelect';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { TimeZoneSelect } from '@/components/TimeZoneSelect';
+import { useServerErrors } from '@/components/use-server-errors';
 import { i18n, useT } from '@/i18n';
 import { currentSettings } from '@/i18n/settings';
-import { fieldErrors, isApiError } from '@/lib/api-client';
+import { isApiError } from '@/lib/api-client';
 import { browserTimeZone } from '@/lib/datetime';
 import type { SignedUp } from '@/types/api';
 import { LIMITS } from '@/types/limits';
@@ -36,11 +37,20 @@ export function SignupForm({ onSignedUp }: { onSignedUp: (account: SignedUp) => 
   const [local, setLocal] = useState<Partial<Record<FieldName, string>>>({});
   const signup = useSignup();
 
-  const server: Partial<Record<FieldName, string>> = fieldErrors(signup.error);
-  if (isApiError(signup.error) && signup.error.code === 'email_taken') {
-    server.email = t('auth.signup.emailTaken');
-  }
-  const errors = { ...server, ...local };
+  const { errors: translated, clear } = useServerErrors(signup.error);
+  const taken = isApiError(signup.error) && signup.error.code === 'email_taken';
+  const server: Partial<Record<FieldName, string>> = taken
+    ? { ...translated, email: t('auth.signup.emailTaken') }
+    : translated;
+  const errors: Partial<Record<FieldName, string>> = { ...server, ...local };
+  // A field's complaint goes once it is edited (the server's now, the browser's on submit).
+  const edit =
+    <T,>(field: FieldName, set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      clear(field);
+      setLocal((current) => ({ ...current, [field]: undefined }));
+    };
   const id = (field: FieldName) => `signup-${field}`;
 
   const submit = (event: SubmitEvent) => {
@@ -76,11 +86,16 @@ export function SignupForm({ onSignedUp }: { onSignedUp: (account: SignedUp) => 
             maxLength={LIMITS.personName}
             autoComplete="name"
             value={name}
-            onChange={(e) => setName(e.target.value)}
+            onChange={(e) => edit('name', setName)(e.target.value)}
           />
         )}
       </Field>
-      <EmailField id={id('email')} value={email} onChange={setEmail} error={errors.email} />
+      <EmailField
+        id={id('email')}
+        value={email}
+        onChange={edit('email', setEmail)}
+        error={errors.email}
+      />
       <Field
         id={id('password')}
         label={t('auth.password.label')}
@@ -100,7 +115,7 @@ export function SignupForm({ onSignedUp }: { onSignedUp: (account: SignedUp) => 
             minLength={MIN_PASSWORD_LENGTH}
             autoComplete="new-password"
             value={password}
-            onChange={(e) => setPassword(e.target.value)}
+            onChange={(e) => edit('password', setPassword)(e.target.value)}
           />
         )}
       </Field>
@@ -110,10 +125,10 @@ export function SignupForm({ onSignedUp }: { onSignedUp: (account: SignedUp) => 
         hint={t('auth.signup.timeZoneHint')}
         error={errors.timezone}
       >
-        {(c) => <TimeZoneSelect {...c} value={timezone} onChange={setTimezone} />}
+        {(c) => <TimeZoneSelect {...c} value={timezone} onChange={edit('timezone', setTimezone)} />}
       </Field>
       <Field id={id('locale')} label={t('auth.profile.language')} error={errors.locale}>
-        {(c) => <LocaleSelect {...c} value={locale} onChange={setLocale} />}
+        {(c) => <LocaleSelect {...c} value={locale} onChange={edit('locale', setLocale)} />}
       </Field>
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={signup.isPending}>
