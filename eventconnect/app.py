@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import os
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -59,7 +60,9 @@ MAX_BODY_BYTES = 1_000_000
 _NO_TELEMETRY: dict[str, Any] = (
     {"telemetry": {"tracing": False, "metrics": False, "logs": False}}
     if "telemetry" in inspect.signature(FastAPI.__init__).parameters else {})
-FRONTEND_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
+# The built UI; EVENTCONNECT_FRONTEND_DIST points elsewhere (a second build checked side by side).
+FRONTEND_DIST = Path(os.environ.get("EVENTCONNECT_FRONTEND_DIST")
+                     or Path(__file__).resolve().parent.parent / "frontend" / "dist")
 
 PROBLEM_SCHEMA = {
     "type": "object",
