@@ -16,8 +16,6 @@ from fastapi.openapi.utils import get_openapi
 from fastapi_offline import FastAPIOffline
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.middleware.gzip import GZipMiddleware
-from starlette.routing import Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from command_api.idempotency import Idempotency
@@ -31,6 +29,7 @@ from command_api.routes import ratings as rating_commands
 from command_api.routes import registrations as registration_commands
 from command_api.routes import series as series_commands
 from eventconnect.bootstrap import bootstrap, build_reminders
+from eventconnect.compression import CompressQueries
 from eventconnect.container import Container
 from eventconnect.frontend import serve_frontend
 from eventconnect.headers import DOCS_ASSETS, install_browser_protections
@@ -143,11 +142,11 @@ def create_app(container: Container | None = None, *,
                                      "events; queries read projections. Errors are "
                                      "application/problem+json.",
                          **_NO_TELEMETRY)
-    _compress_docs_assets(app)
     app.state.container = container
     install_problem_handlers(app)
     # Pure ASGI middleware (no BaseHTTPMiddleware: it costs a task group per request). The last
     # added is the outermost: the size check runs first, then the key is claimed.
+    app.add_middleware(CompressQueries)
     app.add_middleware(Idempotency, container=container)
     app.add_middleware(BodySizeLimit)
     install_browser_protections(app, container.settings)
@@ -221,14 +220,6 @@ class BodySizeLimit:
 def _too_large() -> Response:
     return problem_response(413, "payload_too_large",
                             f"Request bodies are limited to {MAX_BODY_BYTES} bytes.")
-
-
-def _compress_docs_assets(app: FastAPI) -> None:
-    """Gzip for Swagger UI's and ReDoc's files (1.5 MB of script), on their mount alone: the
-    API's JSON stays uncompressed, so its hot paths pay no compression."""
-    for route in app.routes:
-        if isinstance(route, Mount) and route.path == DOCS_ASSETS:
-            route.app = GZipMiddleware(route.app, minimum_size=1000, compresslevel=6)
 
 
 def _document_problems(app: FastAPI) -> None:
