@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { bearer, json, makeData } from './analytics-data';
-import { apiToken, logIn, mainNav, PHONE, shot } from './support';
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { bearer, json, makeData, type Made } from './analytics-data';
+import { apiToken, logIn, mainNav, nextWeek, PHONE, shot, openMenu } from './support';
 
 // The dashboard on a phone. The spec makes its own organizer with two events (a workshop and a
 // fundraiser) and registrations through the API, so the figures it expects are its own: the
 // analyst filters the overview by that organizer and must see exactly them, switches a chart to
 // its table, narrows to one category and downloads a table as CSV; the organizer then opens one
-// event's analytics from its manage screen.
+// event's analytics from its manage screen. A German analyst then reads the same figures in
+// German, with German numbers, and the form refuses a reversed date range in German.
 
 test.use({ viewport: PHONE });
 
@@ -24,14 +25,10 @@ async function expectNoHorizontalScroll(page: Page) {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
-test('an analyst reads the dashboard on a phone; an organizer reads one event', async ({
-  page,
-  browser,
-  request,
-}) => {
-  const runId = `${Date.now()}`;
+/** The spec's data, once the projection (which runs in the background) has every write. */
+async function madeAndReady(request: APIRequestContext, runId: string): Promise<Made> {
   const made = await makeData(request, runId);
-  // The projection runs in the background: wait (server-side, bounded) until it has every write.
+  // Waits server-side, bounded, until the analytics have caught up with the last write.
   const analystToken = await apiToken(request, made.analyst);
   const ready = await json<{ registrations: number }>(
     await request.get('/api/analytics/overview', {
@@ -41,10 +38,20 @@ test('an analyst reads the dashboard on a phone; an organizer reads one event', 
     200,
   );
   expect(ready.registrations).toBe(4);
+  return made;
+}
+
+test('an analyst reads the dashboard on a phone; an organizer reads one event', async ({
+  page,
+  browser,
+  request,
+}) => {
+  const made = await madeAndReady(request, `${Date.now()}`);
 
   // 1. The analyst finds the dashboard in the menu and narrows it to the spec's organizer.
   await page.goto('/');
   await logIn(page, made.analyst);
+  await openMenu(page);
   await mainNav(page).getByRole('link', { name: 'Analytics' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Analytics' })).toBeVisible();
   await page.getByLabel('Organizer', { exact: true }).fill(made.organizer.id);
@@ -140,6 +147,7 @@ test('an analyst reads the dashboard on a phone; an organizer reads one event', 
   await organizerPage.goto('/');
   await logIn(organizerPage, made.organizer);
   // Their dashboard is their own events, with no organizer to pick.
+  await openMenu(organizerPage);
   await mainNav(organizerPage).getByRole('link', { name: 'Analytics' }).click();
   const own = organizerPage.getByTestId('analytics-overview');
   await expect(stat(own, 'events')).toHaveText('2');
@@ -189,4 +197,78 @@ test('an analyst reads the dashboard on a phone; an organizer reads one event', 
   );
   await expectNoHorizontalScroll(organizerPage);
   await context.close();
+});
+
+test('a German analyst reads German headings and German numbers', async ({ page, request }) => {
+  const made = await madeAndReady(request, `${Date.now()}-de`);
+  const token = await apiToken(request, made.analyst);
+  await json(
+    await request.patch('/api/me', {
+      headers: bearer(token),
+      data: { locale: 'de', timezone: 'Europe/Berlin' },
+    }),
+    200,
+  );
+
+  await page.goto('/');
+  await logIn(page, made.analyst);
+  await openMenu(page);
+  await page
+    .getByRole('navigation', { name: 'Hauptmenü' })
+    .getByRole('link', { name: 'Auswertungen' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Auswertungen' })).toBeVisible();
+  await expect(page).toHaveTitle('Auswertungen · EventConnect');
+
+  // A reversed range is refused in the form, next to its field, before anything is sent.
+  await page.getByLabel('Von', { exact: true }).fill('2030-02-01');
+  await page.getByLabel('Bis', { exact: true }).fill('2030-01-31');
+  await page.getByRole('button', { name: 'Filter anwenden' }).click();
+  const to = page.getByLabel('Bis', { exact: true });
+  await expect(to).toHaveAttribute('aria-invalid', 'true');
+  await expect(to).toHaveAccessibleDescription(/Das Enddatum liegt vor dem Startdatum/);
+  await expect(page).not.toHaveURL(/from=/);
+  // A link with the range reversed: the server refuses it (422), the form says why, in German.
+  await page.goto(`/analytics?from=2030-02-01&to=2030-01-31&organizer_id=${made.organizer.id}`);
+  await expect(to).toHaveAccessibleDescription(/Das Enddatum liegt vor dem Startdatum/);
+  await expect(page.getByTestId('analytics-overview')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Zurücksetzen' }).click();
+  await page.getByLabel('Veranstalter', { exact: true }).fill(made.organizer.id);
+  await page.getByRole('button', { name: 'Filter anwenden' }).click();
+  await expect(page).toHaveURL(new RegExp(`organizer_id=${made.organizer.id}`));
+
+  const overview = page.getByTestId('analytics-overview');
+  await expect(stat(overview, 'registrations')).toHaveText('4');
+  // German decimals: a comma, and a (no-break) space before the per cent sign.
+  await expect(stat(overview, 'attendance-rate')).toHaveText(/^33,3\s%$/);
+  await expect(overview.getByText('Teilnahmequote', { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Anmeldungen pro Monat' }),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Top-Veranstaltungen' })).toBeVisible();
+
+  const byMonth = page.getByTestId('panel-by-month');
+  await expect(byMonth.getByRole('img', { name: /Anmeldungen pro Monat/ })).toBeVisible();
+  await byMonth.getByRole('button', { name: 'Tabelle' }).click();
+  const monthTable = byMonth.getByRole('table');
+  await expect(monthTable.getByRole('columnheader')).toHaveText([
+    'Monat',
+    'Veranstaltungen',
+    'Anmeldungen',
+    'Teilnahme',
+  ]);
+  const month = new Date(`${nextWeek()}T12:00:00Z`).toLocaleDateString('de', {
+    timeZone: 'UTC',
+    month: 'short',
+    year: 'numeric',
+  });
+  await expect(monthTable.locator('tbody th')).toHaveText([month]);
+  await expect(monthTable.locator('tbody tr td')).toHaveText(['2', '4', /^33,3\s%$/]);
+  await expect(
+    page.getByTestId('panel-top-events').getByRole('link', {
+      name: 'CSV herunterladen: Top-Veranstaltungen',
+    }),
+  ).toHaveAttribute('href', /table=top_events/);
+  await page.screenshot({ path: shot('analytics-overview-de-390.png'), fullPage: true });
 });

@@ -132,8 +132,17 @@ test('an organizer checks a guest in at the door and exports the list', async ({
   await expect(counts).toContainText('1 checked in of 2 confirmed');
   await page.screenshot({ path: shot('door-checked-in-390.png'), fullPage: true });
 
-  // 3b. Undo at the door takes it back; a fresh scan checks in again.
+  // 3b. Undo at the door asks first, naming the consequence; "Keep" keeps the check-in, "Yes"
+  // takes it back; a fresh scan checks in again.
   await result.getByRole('button', { name: 'Undo' }).click();
+  await expect(result).toContainText(`Undo the check-in of ${guestName}?`);
+  await expect(result).toContainText('their ticket can be scanned again');
+  await expect(result.getByRole('button', { name: 'Yes, undo check-in' })).toBeFocused();
+  await result.getByRole('button', { name: 'Keep check-in' }).click();
+  await expect(result.getByRole('button', { name: 'Undo' })).toBeFocused();
+  await expect(counts).toContainText('1 checked in of 2 confirmed');
+  await result.getByRole('button', { name: 'Undo' }).click();
+  await result.getByRole('button', { name: 'Yes, undo check-in' }).click();
   await expect(result).toContainText(`Check-in undone: ${guestName}`);
   await expect(counts).toContainText('0 checked in of 2 confirmed');
   await input.fill(code);
@@ -180,6 +189,7 @@ test('an organizer checks a guest in at the door and exports the list', async ({
   await page.getByRole('link', { name: '← Manage event' }).click();
   const row = page.getByTestId('attendee-row').filter({ hasText: guestName });
   await row.getByRole('button', { name: `Undo check-in of ${guestName}` }).click();
+  await row.getByRole('button', { name: 'Yes, undo' }).click();
   const checkInButton = row.getByRole('button', { name: `Check in ${guestName}` });
   await expect(checkInButton).toBeVisible();
   await checkInButton.click();

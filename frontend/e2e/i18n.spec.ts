@@ -7,6 +7,7 @@ import {
   PHONE,
   shot,
   signUpMember,
+  openMenu,
 } from './support';
 
 // The UI speaks the person's language and shows times in their zone: a visitor picks Deutsch
@@ -47,6 +48,7 @@ for (const viewport of [PHONE, { width: 1366, height: 900 }]) {
     await page.setViewportSize(viewport);
     await page.goto('/');
     await logIn(page, member);
+    await openMenu(page);
     const nav = page.getByRole('navigation', { name: 'Hauptmenü' });
     await expect(nav.getByRole('link', { name: 'Meine Anmeldungen' })).toBeVisible();
 

@@ -7,6 +7,7 @@ import {
   nextWeek,
   PHONE,
   signUpMember,
+  openMenu,
 } from './support';
 
 // An organizer's home on a phone: a draft and an upcoming event with its seats, and Manage
@@ -81,6 +82,7 @@ test('an organizer sees drafts and seats; a member subscribes to a feed', async 
   // 1. The organizer's home: the upcoming event with its seats, the draft in its own tab.
   await page.goto('/');
   await logIn(page, organizer);
+  await openMenu(page);
   await mainNav(page).getByRole('link', { name: 'My events' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'My events' })).toBeVisible();
   const card = page.getByRole('listitem').filter({ hasText: upcoming });

@@ -8,6 +8,7 @@ import {
   openEvent,
   PHONE,
   shot,
+  openMenu,
 } from './support';
 
 // The admin creates an event through the form; two guests (logged out, another browser
@@ -19,7 +20,8 @@ test.use({ viewport: PHONE });
 async function registerGuest(page: Page, name: string, email: string) {
   await page.getByLabel('Your name', { exact: true }).fill(name);
   await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByRole('button', { name: 'Register', exact: true }).click();
+  // A full event offers its waitlist on the button itself, before submitting.
+  await page.getByRole('button', { name: /^(Register|Join the waitlist)$/ }).click();
 }
 
 test('capacity 1: confirm, waitlist, cancel, and the waitlisted guest is promoted', async ({
@@ -38,6 +40,7 @@ test('capacity 1: confirm, waitlist, cancel, and the waitlisted guest is promote
   await expect(mainNav(page).getByRole('link', { name: 'Create event' })).toHaveCount(0);
   await logIn(page, adminCredentials());
   await expect(page.getByTestId('user-role')).toHaveText('Admin');
+  await openMenu(page);
   await mainNav(page).getByRole('link', { name: 'Create event' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Create an event' })).toBeVisible();
   await expect(page.getByLabel('Organizer name')).toHaveCount(0);
@@ -76,7 +79,7 @@ test('capacity 1: confirm, waitlist, cancel, and the waitlisted guest is promote
 
   const card = await findEventCard(guest, title);
   await expect(card).toContainText('London, GB');
-  await expect(card).toContainText('1 / 1 left');
+  await expect(card).toContainText('1 of 1 seat left');
   // 10:00 UTC rendered in the browser's zone (Asia/Kolkata, +05:30).
   await expect(card).toContainText('15:30');
   await guest.screenshot({ path: shot('events-list-390.png'), fullPage: true });
@@ -90,9 +93,10 @@ test('capacity 1: confirm, waitlist, cancel, and the waitlisted guest is promote
   await expect(result).toHaveAttribute('data-status', 'confirmed');
   await expect(guest.getByTestId('registration-status')).toHaveText('confirmed');
   await expect(guest.getByTestId('cancel-token')).not.toBeEmpty();
-  await expect(guest.getByTestId('seats')).toContainText('0 of 1 left');
+  await expect(guest.getByTestId('seats')).toContainText('Full · 1 seat');
 
-  // 4. The second guest is waitlisted at position 1.
+  // 4. The second guest is waitlisted at position 1 (the button said so up front).
+  await expect(guest.getByRole('button', { name: 'Join the waitlist', exact: true })).toBeVisible();
   await registerGuest(guest, 'Guest Two', `guest-two-${runId}@example.org`);
   await expect(result).toHaveAttribute('data-status', 'waitlisted');
   await expect(guest.getByTestId('registration-status')).toHaveText('waitlisted');
@@ -103,6 +107,10 @@ test('capacity 1: confirm, waitlist, cancel, and the waitlisted guest is promote
 
   // 5. The first guest cancels with the token this browser stored.
   await guest.getByRole('button', { name: 'Cancel my registration for Guest One' }).click();
+  // It asks first, naming the consequence.
+  const confirm = guest.getByTestId('confirm-cancel');
+  await expect(confirm).toContainText('next person on the waitlist');
+  await confirm.getByRole('button', { name: 'Yes, cancel my place' }).click();
   await expect(guest.getByTestId('cancel-result')).toBeVisible();
   await expect(guest.getByTestId('my-registration')).toHaveCount(1);
   await expect(guest.getByTestId('my-registration')).toContainText('Guest Two');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { adminCredentials, logIn, mainNav, nextWeek, PHONE, shot } from './support';
+import { adminCredentials, logIn, mainNav, nextWeek, PHONE, shot, openMenu } from './support';
 
 // An organizer (the admin account) creates a weekly series in Europe/Berlin through the
 // new-event form, sees the preview, lands on the series page and finds every occurrence at the
@@ -17,6 +17,7 @@ test('an organizer creates a weekly series and sees its occurrences at the same 
 
   await page.goto('/');
   await logIn(page, adminCredentials());
+  await openMenu(page);
   await mainNav(page).getByRole('link', { name: 'Create event' }).click();
   await page.getByLabel('Title', { exact: true }).fill(title);
   await page.getByLabel('Category', { exact: true }).selectOption('social');

@@ -31,6 +31,16 @@ export function nextWeek(): string {
 
 export const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
+/**
+ * Signed in on a phone, the navigation and the account corner sit behind the header's menu
+ * button (one-row header): opens it when it is shown and closed. A no-op on a desktop.
+ */
+export async function openMenu(page: Page) {
+  const button = page.getByTestId('menu-button');
+  if (!(await button.isVisible())) return;
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}
+
 /** Logs in from whatever page is open, through the header's "Log in" link. */
 export async function logIn(page: Page, { email, password }: Credentials, prefilled = false) {
   if (!prefilled) {
@@ -40,11 +50,13 @@ export async function logIn(page: Page, { email, password }: Credentials, prefil
   }
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Log in', exact: true }).click();
-  await expect(page.getByTestId('user-menu')).toBeVisible();
+  // On a phone the account corner is in the header's (closed) menu: present, not visible.
+  await expect(page.getByTestId('user-menu')).toBeAttached();
 }
 
 /** Searches the list for an event's title; returns its (single) card. */
 export async function findEventCard(page: Page, title: string) {
+  await openMenu(page);
   await mainNav(page).getByRole('link', { name: 'Events', exact: true }).click();
   await page.getByRole('searchbox', { name: 'Search' }).fill(title);
   await page.getByRole('button', { name: 'Search', exact: true }).click();

@@ -38,7 +38,9 @@ def server(tmp_path: Path) -> Iterator[str]:
     if not (FRONTEND / "dist" / "index.html").is_file():
         pytest.fail("frontend/dist is missing: scripts/test builds the UI before pytest")
     port = _free_port()
-    env = {**os.environ, "EVENTCONNECT_DATA_DIR": str(tmp_path / "var")}
+    # Every spec signs up its own people from one loopback address: more than the default 20/h.
+    env = {**os.environ, "EVENTCONNECT_DATA_DIR": str(tmp_path / "var"),
+           "EVENTCONNECT_SIGNUPS_PER_ADDRESS_PER_HOUR": "1000"}
     env.pop("DATABASE_URL", None)
     made = subprocess.run(
         [sys.executable, "-m", "eventconnect.cli", "create-admin", "--email", ADMIN_EMAIL],
@@ -72,13 +74,14 @@ def server(tmp_path: Path) -> Iterator[str]:
         log.close()
 
 
+@pytest.mark.timeout(1300)  # every spec, axe and screenshots of every screen included
 def test_guest_registers_waitlists_and_cancels_in_chromium(server: str) -> None:
     assert Path("/usr/bin/chromium").exists(), "scripts/test installs Debian's chromium"
     npx = shutil.which("npx")
     assert npx, "node/npx is needed for Playwright"
     result = subprocess.run(
         [npx, "playwright", "test", "--reporter=line"], cwd=FRONTEND, capture_output=True,
-        text=True, timeout=480,
+        text=True, timeout=1200,
         env={**os.environ, "E2E_BASE_URL": server, "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1",
              "E2E_ADMIN_EMAIL": ADMIN_EMAIL, "E2E_ADMIN_PASSWORD": ADMIN_PASSWORD})
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]

@@ -2,29 +2,30 @@ import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from '@/features/auth/components/RequireAuth';
 import { ANALYTICS_ROLES } from '@/lib/authorization';
 import { Layout } from './layout';
-import { AnalyticsPage, EventAnalyticsPage } from './routes/analytics-on-demand';
 import { EventDetailRoute } from './routes/event-detail';
 import { EventsListRoute } from './routes/events-list';
-import { ForgotPasswordRoute } from './routes/forgot-password';
-import { InboxRoute } from './routes/inbox';
-import { LoginRoute } from './routes/login';
-import { MyRegistrationsRoute } from './routes/my-registrations';
 import { NotFoundRoute } from './routes/not-found';
 import {
   AdminUsersPage,
+  AnalyticsPage,
   CheckInPage,
+  EventAnalyticsPage,
+  ForgotPasswordPage,
+  InboxPage,
+  LoginPage,
   ManageEventPage,
+  MyRegistrationsPage,
   OrganizeNewPage,
   OrganizePage,
-} from './routes/organizer-on-demand';
-import { ProfileRoute } from './routes/profile';
-import { RegistrationRoute } from './routes/registration';
-import { ResetPasswordRoute } from './routes/reset-password';
+  ProfilePage,
+  RegistrationPage,
+  ResetPasswordPage,
+  SeriesPage,
+  SignupPage,
+  UnsubscribePage,
+  VerifyEmailPage,
+} from './routes/on-demand';
 import { RouteError } from './routes/route-error';
-import { SeriesRoute } from './routes/series';
-import { SignupRoute } from './routes/signup';
-import { UnsubscribeRoute } from './routes/unsubscribe';
-import { VerifyEmailRoute } from './routes/verify-email';
 
 const ORGANIZERS = ['organizer', 'admin'] as const;
 
@@ -35,13 +36,13 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <EventsListRoute /> },
       { path: 'events/:id', element: <EventDetailRoute /> },
-      { path: 'series/:id', element: <SeriesRoute /> },
+      { path: 'series/:id', element: <SeriesPage /> },
       // The links in emails: a guest's registration (its token in the query) and account links.
-      { path: 'events/:id/registrations/:rid', element: <RegistrationRoute /> },
-      { path: 'unsubscribe', element: <UnsubscribeRoute /> },
-      { path: 'forgot-password', element: <ForgotPasswordRoute /> },
-      { path: 'reset-password', element: <ResetPasswordRoute /> },
-      { path: 'verify-email', element: <VerifyEmailRoute /> },
+      { path: 'events/:id/registrations/:rid', element: <RegistrationPage /> },
+      { path: 'unsubscribe', element: <UnsubscribePage /> },
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'reset-password', element: <ResetPasswordPage /> },
+      { path: 'verify-email', element: <VerifyEmailPage /> },
       {
         // Ownership is checked on the page (and by the server): any account may own an event.
         path: 'events/:id/manage',
@@ -92,13 +93,13 @@ export const router = createBrowserRouter([
           </RequireAuth>
         ),
       },
-      { path: 'login', element: <LoginRoute /> },
-      { path: 'signup', element: <SignupRoute /> },
+      { path: 'login', element: <LoginPage /> },
+      { path: 'signup', element: <SignupPage /> },
       {
         path: 'me',
         element: (
           <RequireAuth>
-            <ProfileRoute />
+            <ProfilePage />
           </RequireAuth>
         ),
       },
@@ -106,7 +107,7 @@ export const router = createBrowserRouter([
         path: 'inbox',
         element: (
           <RequireAuth>
-            <InboxRoute />
+            <InboxPage />
           </RequireAuth>
         ),
       },
@@ -114,7 +115,7 @@ export const router = createBrowserRouter([
         path: 'me/registrations',
         element: (
           <RequireAuth>
-            <MyRegistrationsRoute />
+            <MyRegistrationsPage />
           </RequireAuth>
         ),
       },

@@ -1,6 +1,5 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { countLabel } from '@/lib/count-label';
 import { Pagination } from './Pagination';
 
 const noop = () => undefined;
@@ -48,13 +47,5 @@ describe('Pagination', () => {
     const short = render({ page: 51, total: 1020, totalExact: false, itemCount: 7 });
     expect(disabled(short, 'Next')).toBe(true);
     expect(disabled(short, 'Previous')).toBe(false);
-  });
-});
-
-describe('countLabel', () => {
-  it('counts exactly or as a lower bound', () => {
-    expect(countLabel(1, true, 'event', 'events')).toBe('1 event');
-    expect(countLabel(42, true, 'event', 'events')).toBe('42 events');
-    expect(countLabel(1000, false, 'event', 'events')).toBe('1,000+ events');
   });
 });

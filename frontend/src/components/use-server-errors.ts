@@ -20,7 +20,11 @@ export function useServerErrors(error: unknown) {
   }
   const clear = (field: string) => {
     if (!(field in errors)) return;
-    setCleared({ error, fields: [...hidden, field] });
+    // Functional: two clears in one handler both count.
+    setCleared((current) => ({
+      error,
+      fields: [...(current.error === error ? current.fields : []), field],
+    }));
   };
   return { errors, clear };
 }

@@ -35,6 +35,15 @@ export function formatDateTimeIn(iso: string, { locale, timeZone }: FormatSettin
   return dateTimeFormat(locale, timeZone).format(ms);
 }
 
+// A formatter is costly to build and a list page formats several numbers per card: one per
+// locale, like the date formatters above.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumberIn(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(value);
+  let formatter = numberFormats.get(locale);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, formatter);
+  }
+  return formatter.format(value);
 }

@@ -25,7 +25,9 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
 });
 
-// The language follows the display settings (profile or visitor choice).
+// The language follows the display settings (profile or visitor choice); <html lang> from the
+// start too, so screen readers and axe know the page is German before anything changes.
+if (typeof document !== 'undefined') document.documentElement.lang = currentSettings().language;
 subscribe(() => {
   const { language } = currentSettings();
   if (i18n.language !== language) void i18n.changeLanguage(language);

@@ -7,20 +7,28 @@ import { useAuth } from '@/features/auth/components/use-auth';
 import { useUsers } from '@/features/users/api/get-users';
 import { UserFilters, type UserFilterValues } from '@/features/users/components/UserFilters';
 import { UsersTable } from '@/features/users/components/UsersTable';
+import { useT } from '@/i18n';
 
 const PAGE_SIZE = 20;
 
 /** /admin/users, behind RequireAuth for admins. */
 export function AdminUsersRoute() {
+  const t = useT();
   const { user } = useAuth();
-  const [filters, setFilters] = useState<UserFilterValues>({ q: '', role: '' });
+  const [filters, setFilters] = useState<UserFilterValues>({ q: '', role: '', status: '' });
   const [page, setPage] = useState(1);
-  const users = useUsers({ ...filters, page, page_size: PAGE_SIZE });
+  const users = useUsers({
+    q: filters.q,
+    role: filters.role,
+    active: filters.status === '' ? undefined : filters.status === 'active',
+    page,
+    page_size: PAGE_SIZE,
+  });
 
   return (
     <>
-      <title>Users · EventConnect</title>
-      <h1>Users</h1>
+      <title>{t('admin.users.title')}</title>
+      <h1>{t('admin.users.heading')}</h1>
       <UserFilters
         values={filters}
         onApply={(next) => {
@@ -28,20 +36,24 @@ export function AdminUsersRoute() {
           setPage(1);
         }}
       />
-      {users.isPending ? <Loading label="Loading users…" /> : null}
-      {users.isError ? <ProblemAlert error={users.error} /> : null}
+      {users.isPending ? <Loading label={t('admin.users.loading')} /> : null}
+      {users.isError ? (
+        <ProblemAlert
+          error={users.error}
+          title={t('admin.users.loadFailed')}
+          onRetry={() => void users.refetch()}
+        />
+      ) : null}
       {users.data ? (
         <div className="stack">
-          <p aria-live="polite">
-            {users.data.total === 1 ? '1 user' : `${users.data.total} users`}
-          </p>
+          <p aria-live="polite">{t('admin.users.count', { count: users.data.total })}</p>
           <UsersTable users={users.data.items} selfId={user?.id ?? ''} />
           <Pagination
             page={users.data.page}
             pageSize={users.data.page_size}
             total={users.data.total}
             onPageChange={setPage}
-            label="User pages"
+            label={t('admin.users.pages')}
           />
         </div>
       ) : null}

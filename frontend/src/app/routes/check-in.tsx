@@ -5,6 +5,7 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { useAuth } from '@/features/auth/components/use-auth';
 import { DoorScreen } from '@/features/check-in/components/DoorScreen';
 import { useEvent } from '@/features/events/api/get-event';
+import { useT } from '@/i18n';
 import { canManageEvent } from '@/lib/authorization';
 
 /** /events/:id/check-in — the door screen, for the event's organizer and admins. */
@@ -12,13 +13,14 @@ export function CheckInRoute() {
   const id = useParams().id ?? '';
   const event = useEvent(id);
   const { user } = useAuth();
+  const t = useT();
 
-  if (event.isPending) return <Loading label="Loading event…" />;
+  if (event.isPending) return <Loading label={t('door.route.loading')} />;
   if (event.isError) {
     return (
       <>
-        <h1>Could not load the event</h1>
-        <ProblemAlert error={event.error} />
+        <h1>{t('door.route.loadFailed')}</h1>
+        <ProblemAlert error={event.error} onRetry={() => void event.refetch()} />
       </>
     );
   }
@@ -27,23 +29,24 @@ export function CheckInRoute() {
   if (!canManageEvent(user, data)) {
     return (
       <>
-        <title>Not allowed · EventConnect</title>
-        <h1>Not your event</h1>
-        <p>Only the organizer of “{data.title}” or an admin can check people in.</p>
+        <title>{t('door.route.notAllowedTitle')}</title>
+        <h1>{t('door.route.notAllowedHeading')}</h1>
+        <p>{t('door.route.notAllowedText', { title: data.title })}</p>
         <p>
-          <Link to={`/events/${encodeURIComponent(data.id)}`}>Go to the event page</Link>
+          <Link to={`/events/${encodeURIComponent(data.id)}`}>{t('door.route.toEvent')}</Link>
         </p>
       </>
     );
   }
   return (
     <>
-      <title>{`Check-in: ${data.title} · EventConnect`}</title>
+      <title>{t('door.route.title', { title: data.title })}</title>
       <p className="breadcrumb">
-        <Link to={managePath}>← Manage event</Link>
+        <Link to={managePath}>{t('door.route.backToManage')}</Link>
       </p>
-      <h1>Check-in: {data.title}</h1>
-      <DoorScreen eventId={data.id} timeZone={data.timezone} />
+      <h1>{t('door.route.heading', { title: data.title })}</h1>
+      {/* Times in the person's own zone (their profile's), like the rest of their screens. */}
+      <DoorScreen eventId={data.id} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useT } from '@/i18n';
 import { useUpdateEvent } from '@/features/events/api/update-event';
 import { useUpdateSeries } from '@/features/series/api/series';
 import { EditScope, type EditScopeValue } from '@/features/series/components/EditScope';
@@ -12,30 +13,31 @@ import type { EventOut } from '@/types/api';
 
 /** Edit tab: sends a partial PATCH with only the fields that changed. */
 export function EditEvent({ event }: { event: EventOut }) {
+  const t = useT();
   const update = useUpdateEvent(event.id);
   const updateSeries = useUpdateSeries();
   const [scope, setScope] = useState<EditScopeValue>('one');
   const [initial, setInitial] = useState(() => eventToForm(event));
   const [note, setNote] = useState<string | null>(null);
-  const [localError, setLocalError] = useState<Error | null>(null);
+  const [localProblem, setLocalProblem] = useState<string | null>(null);
 
   const submit = (values: EventFormValues) => {
     setNote(null);
-    setLocalError(null);
+    setLocalProblem(null);
     let patch;
     try {
       patch = formToPatch(initial, values);
-    } catch (error) {
-      setLocalError(error instanceof Error ? error : new Error('Check the dates.'));
+    } catch {
+      setLocalProblem(t('organizer.form.checkDates'));
       return;
     }
     if (Object.keys(patch).length === 0) {
-      setNote('Nothing changed.');
+      setNote(t('organizer.edit.nothingChanged'));
       return;
     }
     const saved = () => {
       setInitial(values);
-      setNote('Changes saved.');
+      setNote(t('organizer.edit.saved'));
     };
     if (event.series_id && scope === 'later') {
       updateSeries.mutate(
@@ -43,7 +45,7 @@ export function EditEvent({ event }: { event: EventOut }) {
         {
           onSuccess: (result) => {
             saved();
-            setNote(`Changes saved to ${result.event_ids.length} events.`);
+            setNote(t('organizer.edit.savedSeries', { count: result.event_ids.length }));
           },
         },
       );
@@ -64,8 +66,9 @@ export function EditEvent({ event }: { event: EventOut }) {
         initial={initial}
         onSubmit={submit}
         pending={update.isPending || updateSeries.isPending}
-        error={localError ?? update.error ?? updateSeries.error}
-        submitLabel="Save changes"
+        error={update.error ?? updateSeries.error}
+        localProblem={localProblem}
+        submitLabel={t('organizer.edit.submit')}
         renderExtra={
           event.series_id ? () => <EditScope value={scope} onChange={setScope} /> : undefined
         }

@@ -28,7 +28,7 @@ function Registration({ event }: { event: EventOut }) {
   if (!loggedIn) {
     return (
       <>
-        <RegistrationForm eventId={event.id} closed={closed} />
+        <RegistrationForm event={event} closed={closed} />
         <p className="muted">
           <Trans
             i18nKey="events.detail.haveAccount"
@@ -40,7 +40,7 @@ function Registration({ event }: { event: EventOut }) {
   }
   if (loading) return <Loading label={t('events.detail.checkingAccount')} />;
   if (user && canRegisterAsSelf(user)) {
-    return <MemberRegistration eventId={event.id} userName={user.name} closed={closed} />;
+    return <MemberRegistration event={event} userName={user.name} closed={closed} />;
   }
   return <p className="muted">{t('events.detail.cannotRegister')}</p>;
 }
@@ -85,7 +85,10 @@ export function EventDetailRoute() {
     return (
       <>
         <h1>{notFound ? t('events.detail.notFound') : t('events.detail.loadFailed')}</h1>
-        <ProblemAlert error={event.error} />
+        <ProblemAlert
+          error={event.error}
+          onRetry={notFound ? undefined : () => void event.refetch()}
+        />
         <p>
           <Link to="/">{t('events.detail.backToAll')}</Link>
         </p>
@@ -113,7 +116,7 @@ export function EventDetailRoute() {
           ) : null}
           <Registration event={data} />
           <Rating event={data} />
-          <GuestRegistrations eventId={data.id} />
+          <GuestRegistrations event={data} />
           {canManageEvent(user, data) ? (
             <p>
               <Link to={`/events/${encodeURIComponent(data.id)}/manage`}>

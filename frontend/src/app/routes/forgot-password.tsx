@@ -1,16 +1,18 @@
 import { Link } from 'react-router';
 import { ForgotPasswordForm } from '@/features/auth/components/ForgotPasswordForm';
+import { useT } from '@/i18n';
 
 /** /forgot-password: asks for a reset link by email. */
 export function ForgotPasswordRoute() {
+  const t = useT();
   return (
     <>
-      <title>Forgot password · EventConnect</title>
-      <h1>Forgot your password?</h1>
-      <p>Enter the email of your account and we will send you a link to choose a new password.</p>
+      <title>{`${t('account.forgot.title')} · EventConnect`}</title>
+      <h1>{t('account.forgot.heading')}</h1>
+      <p>{t('account.forgot.intro')}</p>
       <ForgotPasswordForm />
       <p>
-        <Link to="/login">Back to log in</Link>
+        <Link to="/login">{t('account.forgot.back')}</Link>
       </p>
     </>
   );

@@ -11,33 +11,31 @@ import { AttendeesTab } from '@/features/organizer/components/AttendeesTab';
 import { HistoryTab } from '@/features/organizer/components/HistoryTab';
 import { WaitlistTab } from '@/features/organizer/components/WaitlistTab';
 import { FeedbackTab } from '@/features/ratings/components/FeedbackTab';
+import { useT } from '@/i18n';
+import { useFormat } from '@/i18n/use-format';
 import { canManageEvent } from '@/lib/authorization';
-import { formatDateTime } from '@/lib/datetime';
 import { EditEvent } from './edit-event';
 
-const TABS = [
-  { id: 'attendees', label: 'Attendees' },
-  { id: 'waitlist', label: 'Waitlist' },
-  { id: 'feedback', label: 'Feedback' },
-  { id: 'history', label: 'History' },
-  { id: 'edit', label: 'Edit' },
-] as const;
+const TAB_IDS = ['attendees', 'waitlist', 'feedback', 'history', 'edit'] as const;
 
 export function ManageEventRoute() {
+  const t = useT();
+  const format = useFormat();
+  const tabs = TAB_IDS.map((tabId) => ({ id: tabId, label: t(`organizer.manage.tabs.${tabId}`) }));
   const id = useParams().id ?? '';
   const location = useLocation();
   const [searchParams, setSearchParams] = useSearchParams();
-  const tab = TABS.find((t) => t.id === searchParams.get('tab'))?.id ?? 'attendees';
+  const tab = TAB_IDS.find((tabId) => tabId === searchParams.get('tab')) ?? 'attendees';
   const event = useEvent(id);
   const { user } = useAuth();
   const created = (location.state as { created?: boolean } | null)?.created === true;
 
-  if (event.isPending) return <Loading label="Loading event…" />;
+  if (event.isPending) return <Loading label={t('organizer.manage.loading')} />;
   if (event.isError) {
     return (
       <>
-        <h1>Could not load the event</h1>
-        <ProblemAlert error={event.error} />
+        <h1>{t('organizer.manage.loadFailed')}</h1>
+        <ProblemAlert error={event.error} onRetry={() => void event.refetch()} />
       </>
     );
   }
@@ -48,43 +46,57 @@ export function ManageEventRoute() {
     // The server would answer 403 `not_owner` to every tab; say it once, plainly.
     return (
       <>
-        <title>Not allowed · EventConnect</title>
-        <h1>Not your event</h1>
-        <p>Only the organizer of “{data.title}” or an admin can manage it.</p>
+        <title>{t('organizer.manage.notAllowedTitle')}</title>
+        <h1>{t('organizer.manage.notYours')}</h1>
+        <p>{t('organizer.manage.onlyOrganizer', { title: data.title })}</p>
         <p>
-          <Link to={publicPath}>Go to the event page</Link>
+          <Link to={publicPath}>{t('organizer.manage.goToEvent')}</Link>
         </p>
       </>
     );
   }
   return (
     <>
-      <title>{`Manage: ${data.title} · EventConnect`}</title>
+      <title>{t('organizer.manage.pageTitle', { title: data.title })}</title>
       <p className="breadcrumb">
-        <Link to={publicPath}>← Public page</Link>
+        <Link to={publicPath}>{t('organizer.manage.publicPage')}</Link>
         {' · '}
-        <Link to={`${publicPath}/analytics`}>Analytics</Link>
+        <Link to={`${publicPath}/analytics`}>{t('organizer.manage.analytics')}</Link>
         {' · '}
-        <Link to={`${publicPath}/check-in`}>Door check-in</Link>
+        <Link to={`${publicPath}/check-in`}>{t('organizer.manage.door')}</Link>
       </p>
       {created ? (
         <p className="alert alert--success" role="status">
-          Event created.
+          {t('organizer.manage.created')}
         </p>
       ) : null}
       <header className="manage-header">
         <p>
           <StatusBadge event={data} />
         </p>
-        <h1>Manage: {data.title}</h1>
+        <h1>{t('organizer.manage.heading', { title: data.title })}</h1>
         <p className="muted">
-          {formatDateTime(data.starts_at)} · {data.confirmed_count} confirmed · {data.seats_left} of{' '}
-          {data.capacity} seats left · {data.waitlist_length} waiting
+          {[
+            format.dateTime(data.starts_at),
+            t('organizer.manage.confirmed', {
+              count: data.confirmed_count,
+              n: format.number(data.confirmed_count),
+            }),
+            t('organizer.manage.seatsLeft', {
+              count: data.capacity,
+              left: format.number(data.seats_left),
+              capacity: format.number(data.capacity),
+            }),
+            t('organizer.manage.waiting', {
+              count: data.waitlist_length,
+              n: format.number(data.waitlist_length),
+            }),
+          ].join(' · ')}
         </p>
       </header>
       <Tabs
-        label="Event management"
-        tabs={TABS}
+        label={t('organizer.manage.tabsLabel')}
+        tabs={tabs}
         selected={tab}
         onSelect={(next) => {
           setSearchParams({ tab: next }, { replace: true, state: location.state as unknown });

@@ -1,6 +1,8 @@
 import '@/i18n/areas/organizer';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { useT } from '@/i18n';
+import { useFormat } from '@/i18n/use-format';
 import { useCreateEvent } from '@/features/events/api/create-event';
 import { useCreateSeries } from '@/features/series/api/series';
 import { RepeatsFieldset } from '@/features/series/components/RepeatsFieldset';
@@ -13,20 +15,23 @@ import {
 } from '@/features/events/components/event-form';
 
 export function OrganizeNewRoute() {
+  const t = useT();
+  const { timeZone } = useFormat();
   const navigate = useNavigate();
   const create = useCreateEvent();
   const createSeries = useCreateSeries();
   const [repeats, setRepeats] = useState(emptyRepeats);
-  const [initial] = useState(emptyEventForm);
-  const [localError, setLocalError] = useState<Error | null>(null);
+  const [initial] = useState(() => emptyEventForm(timeZone));
+  const [localProblem, setLocalProblem] = useState<string | null>(null);
 
   const submit = (values: EventFormValues) => {
-    setLocalError(null);
+    setLocalProblem(null);
     let input;
     try {
       input = formToEventIn(values);
-    } catch (error) {
-      setLocalError(error instanceof Error ? error : new Error('Check the dates.'));
+    } catch {
+      // A start or end the browser could not read as a date and time in the chosen zone.
+      setLocalProblem(t('organizer.form.checkDates'));
       return;
     }
     const recurrence = toRecurrence(repeats, values.startsAt);
@@ -54,15 +59,18 @@ export function OrganizeNewRoute() {
 
   return (
     <>
-      <title>Create an event · EventConnect</title>
-      <h1>Create an event</h1>
+      <title>{t('organizer.new.pageTitle')}</title>
+      <h1>{t('organizer.new.heading')}</h1>
       <EventForm
         mode="create"
         initial={initial}
         onSubmit={submit}
         pending={create.isPending || createSeries.isPending}
-        error={localError ?? create.error ?? createSeries.error}
-        submitLabel={repeats.kind === 'none' ? 'Create event' : 'Create series'}
+        error={create.error ?? createSeries.error}
+        localProblem={localProblem}
+        submitLabel={
+          repeats.kind === 'none' ? t('organizer.new.createEvent') : t('organizer.new.createSeries')
+        }
         renderExtra={(values) => (
           <RepeatsFieldset
             values={repeats}

@@ -1,4 +1,5 @@
 import { Loading } from '@/components/Loading';
+import { ChangePasswordForm } from '@/features/auth/components/ChangePasswordForm';
 import { EmailVerification } from '@/features/auth/components/EmailVerification';
 import { NotificationSwitches } from '@/features/auth/components/NotificationSwitches';
 import { ProfileForm } from '@/features/auth/components/ProfileForm';
@@ -18,6 +19,7 @@ export function ProfileRoute() {
       <EmailVerification user={user} />
       <ProfileForm user={user} />
       <NotificationSwitches user={user} />
+      <ChangePasswordForm user={user} />
       <CalendarFeedPanel />
     </>
   );

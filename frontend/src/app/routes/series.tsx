@@ -3,47 +3,54 @@ import { Loading } from '@/components/Loading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { StatusBadge } from '@/features/events/components/StatusBadge';
 import { useSeries } from '@/features/series/api/series';
-import { formatDateTime } from '@/lib/datetime';
+import { useT } from '@/i18n';
+import { useFormat } from '@/i18n/use-format';
 
 /** A recurring series: its occurrences with date (in the event's own zone), seats and status. */
 export function SeriesRoute() {
+  const t = useT();
+  const format = useFormat();
   const id = useParams().id ?? '';
   const series = useSeries(id);
 
-  if (series.isPending) return <Loading label="Loading series…" />;
+  if (series.isPending) return <Loading label={t('member.series.loading')} />;
   if (series.isError) {
     return (
       <>
-        <h1>Could not load the series</h1>
-        <ProblemAlert error={series.error} />
+        <h1>{t('member.series.loadFailed')}</h1>
+        <ProblemAlert error={series.error} onRetry={() => void series.refetch()} />
         <p>
-          <Link to="/">Back to all events</Link>
+          <Link to="/">{t('member.series.back')}</Link>
         </p>
       </>
     );
   }
   const data = series.data;
-  const title = data.occurrences[0]?.title ?? 'Recurring event';
+  const title = data.occurrences[0]?.title ?? t('member.series.fallbackTitle');
   return (
     <>
-      <title>{`${title} (series) · EventConnect`}</title>
+      <title>{t('member.series.documentTitle', { title })}</title>
       <p className="breadcrumb">
-        <Link to="/">← All events</Link>
+        <Link to="/">← {t('member.series.allEvents')}</Link>
       </p>
       <h1>{title}</h1>
       <p className="muted">
-        A series of {data.occurrences.length} events, times in {data.timezone}.
+        {t('member.series.summary', { count: data.occurrences.length, zone: data.timezone })}
       </p>
-      <ul className="stack" aria-label="Occurrences">
+      <ul className="stack" aria-label={t('member.series.occurrences')}>
         {data.occurrences.map((event) => (
           <li key={event.id} className="card" data-testid="occurrence">
             <p>
               <Link to={`/events/${encodeURIComponent(event.id)}`}>
-                {formatDateTime(event.starts_at, event.timezone)}
+                {format.dateTime(event.starts_at, event.timezone)}
               </Link>
             </p>
             <p>
-              {event.seats_left} of {event.capacity} seats left <StatusBadge event={event} />
+              {t('member.series.seats', {
+                left: format.number(event.seats_left),
+                capacity: format.number(event.capacity),
+              })}{' '}
+              <StatusBadge event={event} />
             </p>
           </li>
         ))}

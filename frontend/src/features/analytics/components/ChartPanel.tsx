@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { useT } from '@/i18n';
 import type { CsvExport } from '../api/paths';
 import { CsvLink } from './CsvLink';
 
@@ -25,6 +26,7 @@ interface ChartPanelProps {
  */
 export function ChartPanel(props: ChartPanelProps) {
   const { title, level = 2, description, chart, table, empty, csv, testId } = props;
+  const t = useT();
   const [view, setView] = useState<View>('chart');
   const headingId = useId();
   const Heading = level === 2 ? 'h2' : 'h3';
@@ -40,7 +42,11 @@ export function ChartPanel(props: ChartPanelProps) {
         <Heading id={headingId}>{title}</Heading>
         {empty ? null : (
           <div className="chart-panel__tools">
-            <div className="segmented" role="group" aria-label={`Show ${title.toLowerCase()} as`}>
+            <div
+              className="segmented"
+              role="group"
+              aria-label={t('analytics.panel.showAs', { title })}
+            >
               {(['chart', 'table'] as const).map((option) => (
                 <button
                   key={option}
@@ -49,7 +55,7 @@ export function ChartPanel(props: ChartPanelProps) {
                   aria-pressed={view === option}
                   onClick={() => setView(option)}
                 >
-                  {option === 'chart' ? 'Chart' : 'Table'}
+                  {option === 'chart' ? t('analytics.panel.chart') : t('analytics.panel.table')}
                 </button>
               ))}
             </div>
@@ -68,7 +74,7 @@ export function ChartPanel(props: ChartPanelProps) {
             className="chart-panel__table table-wrap"
             role="region"
             tabIndex={0}
-            aria-label={`${title}: table`}
+            aria-label={t('analytics.panel.tableRegion', { title })}
           >
             {table}
           </div>

@@ -1,5 +1,6 @@
 import { useState, type MouseEvent } from 'react';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { useT } from '@/i18n';
 import { downloadCsv } from '../api/download-csv';
 import { csvHref, type CsvExport } from '../api/paths';
 
@@ -8,6 +9,7 @@ import { csvHref, type CsvExport } from '../api/paths';
  * with the tab's token on click, since the browser would follow a bare link without it.
  */
 export function CsvLink({ csv, label }: { csv: CsvExport; label: string }) {
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -27,13 +29,13 @@ export function CsvLink({ csv, label }: { csv: CsvExport; label: string }) {
         className="button button--small"
         href={csvHref(csv)}
         download={csv.filename}
-        aria-label={`Download CSV: ${label}`}
+        aria-label={t('analytics.csv.linkLabel', { title: label })}
         aria-busy={busy || undefined}
         onClick={onClick}
       >
-        {busy ? 'Downloading…' : 'Download CSV'}
+        {busy ? t('analytics.csv.downloading') : t('analytics.csv.download')}
       </a>
-      {error ? <ProblemAlert error={error} title="Could not download the CSV" /> : null}
+      {error ? <ProblemAlert error={error} title={t('analytics.csv.failed')} /> : null}
     </>
   );
 }

@@ -3,15 +3,14 @@ import { Loading } from '@/components/Loading';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { isApiError } from '@/lib/api-client';
 import { canManageEvent } from '@/lib/authorization';
-import { formatDateTime } from '@/lib/datetime';
 import type { Me } from '@/types/api';
 import { useEventAnalytics } from '../api/get-event-analytics';
 import { eventCsv } from '../api/paths';
+import { useAnalyticsFormat } from './analytics-format';
 import { ChartPanel } from './ChartPanel';
 import { DailyActivityChart, RatingDistributionChart } from './EventCharts';
 import { DailyTable, ScoreTable } from './EventTables';
 import { eventCountStats, eventRateStats, scoreRows } from './event-stats';
-import { categoryLabel } from './format';
 import { StatCards } from './StatCards';
 
 interface EventAnalyticsScreenProps {
@@ -22,20 +21,30 @@ interface EventAnalyticsScreenProps {
 
 /** /events/:id/analytics: one event's counts, rates, ratings and day-by-day activity. */
 export function EventAnalyticsScreen({ eventId, user }: EventAnalyticsScreenProps) {
+  const f = useAnalyticsFormat();
+  const { t } = f;
   const analytics = useEventAnalytics(eventId);
   const eventPath = `/events/${encodeURIComponent(eventId)}`;
 
-  if (analytics.isPending) return <Loading label="Loading the event’s analytics…" />;
+  if (analytics.isPending) return <Loading label={t('analytics.event.loading')} />;
   if (analytics.isError) {
     const refused = isApiError(analytics.error) && analytics.error.status === 403;
+    const missing = isApiError(analytics.error) && analytics.error.status === 404;
     return (
       <>
-        <title>{`${refused ? 'Not allowed' : 'Analytics'} · EventConnect`}</title>
-        <h1>{refused ? 'Not your event' : 'Could not load the analytics'}</h1>
-        {refused ? <p>Only the event’s organizer, admins and analysts see its analytics.</p> : null}
-        <ProblemAlert error={analytics.error} />
+        <title>
+          {refused
+            ? t('analytics.event.refusedDocumentTitle')
+            : t('analytics.overview.documentTitle')}
+        </title>
+        <h1>{refused ? t('analytics.event.refusedHeading') : t('analytics.event.loadFailed')}</h1>
+        {refused ? <p>{t('analytics.event.refusedText')}</p> : null}
+        <ProblemAlert
+          error={analytics.error}
+          onRetry={refused || missing ? undefined : () => void analytics.refetch()}
+        />
         <p>
-          <Link to={eventPath}>Go to the event page</Link>
+          <Link to={eventPath}>{t('analytics.event.toEventPage')}</Link>
         </p>
       </>
     );
@@ -46,49 +55,49 @@ export function EventAnalyticsScreen({ eventId, user }: EventAnalyticsScreenProp
   const mayManage = canManageEvent(user, { organizer: { id: a.organizer_id } });
   return (
     <>
-      <title>{`Analytics: ${a.title} · EventConnect`}</title>
+      <title>{t('analytics.event.documentTitle', { title: a.title })}</title>
       <p className="breadcrumb">
         {mayManage ? (
-          <Link to={`${eventPath}/manage`}>← Manage</Link>
+          <Link to={`${eventPath}/manage`}>{t('analytics.event.backToManage')}</Link>
         ) : (
-          <Link to="/analytics">← Analytics</Link>
+          <Link to="/analytics">{t('analytics.event.backToOverview')}</Link>
         )}
         {' · '}
-        <Link to={eventPath}>Public page</Link>
+        <Link to={eventPath}>{t('analytics.event.publicPage')}</Link>
       </p>
       <header className="manage-header">
-        <h1>Analytics: {a.title}</h1>
+        <h1>{t('analytics.event.heading', { title: a.title })}</h1>
         <p className="muted">
-          {formatDateTime(a.starts_at, a.timezone)} · {categoryLabel(a.category)} · {a.status}
+          {f.dateTime(a.starts_at, a.timezone)} · {f.category(a.category)} · {f.status(a.status)}
         </p>
       </header>
       <div className="analytics" data-testid="event-analytics">
         <section aria-labelledby="event-counts-heading">
-          <h2 id="event-counts-heading">Registrations</h2>
-          <StatCards label="Registration counts" stats={eventCountStats(a)} />
+          <h2 id="event-counts-heading">{t('analytics.event.counts.heading')}</h2>
+          <StatCards label={t('analytics.event.counts.label')} stats={eventCountStats(a, f)} />
         </section>
         <section aria-labelledby="event-rates-heading">
-          <h2 id="event-rates-heading">Rates and ratings</h2>
-          <StatCards label="Rates and ratings" stats={eventRateStats(a)} />
+          <h2 id="event-rates-heading">{t('analytics.event.rates.heading')}</h2>
+          <StatCards label={t('analytics.event.rates.heading')} stats={eventRateStats(a, f)} />
         </section>
         <ChartPanel
-          title="Ratings by score"
-          description="Bar chart of how many ratings gave each score from 1 to 5; the table view has the figures."
+          title={t('analytics.event.scores.title')}
+          description={t('analytics.event.scores.description')}
           testId="panel-scores"
-          empty={a.rating_count === 0 ? 'No ratings yet.' : null}
+          empty={a.rating_count === 0 ? t('analytics.event.scores.empty') : null}
           chart={<RatingDistributionChart rows={scores} />}
           table={<ScoreTable rows={scores} />}
         />
         <ChartPanel
-          title="Day by day"
-          description={`Line chart of registrations, cancellations, waitlist joins, promotions and check-ins per day (dates in ${a.timezone}); the table view has the figures.`}
+          title={t('analytics.event.daily.title')}
+          description={t('analytics.event.daily.description', { timezone: a.timezone })}
           testId="panel-daily"
-          empty={a.daily.length === 0 ? 'Nothing has happened yet.' : null}
+          empty={a.daily.length === 0 ? t('analytics.event.daily.empty') : null}
           csv={eventCsv(a.event_id)}
           chart={<DailyActivityChart days={a.daily} />}
           table={<DailyTable days={a.daily} timezone={a.timezone} />}
         />
-        <p className="muted">Dates are in the event’s time zone, {a.timezone}.</p>
+        <p className="muted">{t('analytics.event.zoneNote', { timezone: a.timezone })}</p>
       </div>
     </>
   );

@@ -1,30 +1,32 @@
+import { useMemo } from 'react';
 import type { DailyActivity } from '../api/types';
+import { useAnalyticsFormat, type AnalyticsFormat } from './analytics-format';
 import { DataTable, type Column } from './DataTable';
 import { DAILY_SERIES, type ScoreRow } from './event-stats';
-import { formatCount, formatDay, formatRate } from './format';
 
-const DAILY_COLUMNS: readonly Column<DailyActivity>[] = [
+const dailyColumns = (f: AnalyticsFormat): Column<DailyActivity>[] => [
   {
-    header: 'Date',
+    header: f.t('analytics.columns.date'),
     rowHeader: true,
-    cell: (day) => <time dateTime={day.date}>{formatDay(day.date, true)}</time>,
+    cell: (day) => <time dateTime={day.date}>{f.day(day.date, true)}</time>,
   },
   // One column per line of the chart, in the legend's order.
   ...DAILY_SERIES.map((series): Column<DailyActivity> => ({
-    header: series.label,
+    header: f.t(`analytics.series.${series.label}`),
     numeric: true,
-    cell: (day) => formatCount(day[series.key]),
+    cell: (day) => f.count(day[series.key]),
   })),
 ];
 
-const SCORE_COLUMNS: readonly Column<ScoreRow>[] = [
+const scoreColumns = (f: AnalyticsFormat): Column<ScoreRow>[] => [
   {
-    header: 'Score',
+    header: f.t('analytics.columns.score'),
     rowHeader: true,
-    cell: (row) => `${row.score} star${row.score === 1 ? '' : 's'}`,
+    cell: (row) =>
+      f.t('analytics.event.scores.stars', { count: row.score, formatted: f.count(row.score) }),
   },
-  { header: 'Ratings', numeric: true, cell: (row) => formatCount(row.count) },
-  { header: 'Share', numeric: true, cell: (row) => formatRate(row.share) },
+  { header: f.t('analytics.columns.ratings'), numeric: true, cell: (row) => f.count(row.count) },
+  { header: f.t('analytics.columns.share'), numeric: true, cell: (row) => f.rate(row.share) },
 ];
 
 export function DailyTable({
@@ -34,11 +36,13 @@ export function DailyTable({
   days: readonly DailyActivity[];
   timezone: string;
 }) {
+  const f = useAnalyticsFormat();
+  const columns = useMemo(() => dailyColumns(f), [f]);
   return (
     <DataTable
       testId="daily-table"
-      caption={`Activity per day, dates in ${timezone}`}
-      columns={DAILY_COLUMNS}
+      caption={f.t('analytics.event.daily.caption', { timezone })}
+      columns={columns}
       rows={days}
       rowKey={(day) => day.date}
     />
@@ -46,11 +50,13 @@ export function DailyTable({
 }
 
 export function ScoreTable({ rows }: { rows: readonly ScoreRow[] }) {
+  const f = useAnalyticsFormat();
+  const columns = useMemo(() => scoreColumns(f), [f]);
   return (
     <DataTable
       testId="score-table"
-      caption="Ratings by score"
-      columns={SCORE_COLUMNS}
+      caption={f.t('analytics.event.scores.title')}
+      columns={columns}
       rows={rows}
       rowKey={(row) => row.score}
     />

@@ -1,26 +1,34 @@
 // The overview's drawings (recharts, loaded with the analytics screens only). Each one is the
-// picture of a table beside it, which holds the exact figures.
+// picture of a table beside it, which holds the exact figures. Ticks, labels and tooltips are
+// written as the tables write them, in the person's language.
 import { Bar, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CategoryRow, MonthRow, TopEvent } from '../api/types';
+import { useAnalyticsFormat } from './analytics-format';
 import { ChartFrame } from './ChartFrame';
-import { categoryLabel, formatMonth, formatRate, ratePercent, shortLabel } from './format';
+import { ratePercent, shortLabel } from './format';
 import { AXIS_COLOR, barListHeight, CHART_HEIGHT, SERIES, TICK } from './palette';
-import { formatTooltipCount, tooltipLabelFrom } from './tooltip';
+import { tooltipCount, tooltipLabelFrom } from './tooltip';
 
 export function MonthlyRegistrationsChart({ rows }: { rows: readonly MonthRow[] }) {
+  const f = useAnalyticsFormat();
   const data = rows.map((row) => ({
-    label: formatMonth(row.month, true),
-    month: formatMonth(row.month),
+    label: f.month(row.month, true),
+    month: f.month(row.month),
     registrations: row.registrations,
   }));
   return (
     <ChartFrame data={data} height={CHART_HEIGHT}>
       <XAxis dataKey="label" tick={TICK} interval="preserveStartEnd" minTickGap={8} />
-      <YAxis allowDecimals={false} tick={TICK} width={40} />
-      <Tooltip labelFormatter={tooltipLabelFrom('month')} formatter={formatTooltipCount} />
+      <YAxis
+        allowDecimals={false}
+        tick={TICK}
+        width={40}
+        tickFormatter={(value: number) => f.count(value)}
+      />
+      <Tooltip labelFormatter={tooltipLabelFrom('month')} formatter={tooltipCount(f.locale)} />
       <Bar
         dataKey="registrations"
-        name="Registrations"
+        name={f.t('analytics.series.registrations')}
         fill={SERIES[0].color}
         isAnimationActive={false}
       />
@@ -29,23 +37,29 @@ export function MonthlyRegistrationsChart({ rows }: { rows: readonly MonthRow[] 
 }
 
 export function CategoryAttendanceChart({ rows }: { rows: readonly CategoryRow[] }) {
+  const f = useAnalyticsFormat();
   const data = rows.map((row) => ({
-    label: categoryLabel(row.category),
+    label: f.category(row.category),
     attendance: ratePercent(row.attendance_rate),
     rate: row.attendance_rate,
   }));
   return (
     <ChartFrame data={data} height={CHART_HEIGHT}>
       <XAxis dataKey="label" tick={TICK} interval={0} minTickGap={0} />
-      <YAxis domain={[0, 100]} unit="%" tick={TICK} width={48} />
+      <YAxis
+        domain={[0, 100]}
+        tick={TICK}
+        width={48}
+        tickFormatter={(value: number) => f.rate(value / 100)}
+      />
       <Tooltip
         formatter={(_, __, item) =>
-          formatRate((item.payload as { rate: number | null } | undefined)?.rate)
+          f.rate((item.payload as { rate: number | null } | undefined)?.rate)
         }
       />
       <Bar
         dataKey="attendance"
-        name="Attendance rate"
+        name={f.t('analytics.stats.attendanceRate')}
         fill={SERIES[2].color}
         isAnimationActive={false}
       />
@@ -65,6 +79,7 @@ function TitleAbove(props: { viewBox?: unknown; value?: unknown }) {
 }
 
 export function TopEventsChart({ rows }: { rows: readonly TopEvent[] }) {
+  const f = useAnalyticsFormat();
   const data = rows.map((row) => ({
     label: shortLabel(row.title, 44),
     title: row.title,
@@ -79,17 +94,28 @@ export function TopEventsChart({ rows }: { rows: readonly TopEvent[] }) {
       barCategoryGap="45%"
       height={barListHeight(data.length)}
     >
-      <XAxis type="number" allowDecimals={false} tick={TICK} />
+      <XAxis
+        type="number"
+        allowDecimals={false}
+        tick={TICK}
+        tickFormatter={(value: number) => f.count(value)}
+      />
       <YAxis type="category" dataKey="label" hide />
-      <Tooltip labelFormatter={tooltipLabelFrom('title')} formatter={formatTooltipCount} />
+      <Tooltip labelFormatter={tooltipLabelFrom('title')} formatter={tooltipCount(f.locale)} />
       <Bar
         dataKey="registrations"
-        name="Registrations"
+        name={f.t('analytics.series.registrations')}
         fill={SERIES[3].color}
         isAnimationActive={false}
       >
         <LabelList dataKey="label" content={<TitleAbove />} />
-        <LabelList dataKey="registrations" position="right" fill={AXIS_COLOR} fontSize={12} />
+        <LabelList
+          dataKey="registrations"
+          position="right"
+          fill={AXIS_COLOR}
+          fontSize={12}
+          formatter={(value: unknown) => f.count(Number(value))}
+        />
       </Bar>
     </ChartFrame>
   );

@@ -1,8 +1,18 @@
 import { useState, type SubmitEvent } from 'react';
 import { Field } from '@/components/Field';
+import { useServerErrors } from '@/components/use-server-errors';
+import { useT } from '@/i18n';
 import { CATEGORIES } from '@/types/api';
-import { categoryLabel } from './format';
-import { filterErrors, NO_FILTERS, type FilterErrors, type OverviewFilterValues } from './filters';
+import { useAnalyticsFormat } from './analytics-format';
+import {
+  filterErrors,
+  isReversedRange,
+  NO_FILTERS,
+  SERVER_FIELD,
+  type FilterErrors,
+  type FilterField,
+  type OverviewFilterValues,
+} from './filters';
 
 export interface OrganizerOption {
   id: string;
@@ -16,10 +26,16 @@ interface OverviewFilterFormProps {
   mayPickOrganizer: boolean;
   /** Suggestions for the organizer field, where the account may list them (admins). */
   organizers?: readonly OrganizerOption[];
+  /** The overview's failed load: its field errors are shown next to the fields. */
+  serverError?: unknown;
 }
 
 export function OverviewFilterForm(props: OverviewFilterFormProps) {
-  const { values, onApply, mayPickOrganizer, organizers = [] } = props;
+  const { values, onApply, mayPickOrganizer, organizers = [], serverError = null } = props;
+  const t = useT();
+  const f = useAnalyticsFormat();
+  const server = useServerErrors(serverError);
+  const [rangeSeen, setRangeSeen] = useState<unknown>(null);
   const [draft, setDraft] = useState(values);
   const [prev, setPrev] = useState(values);
   const [errors, setErrors] = useState<FilterErrors>({});
@@ -30,8 +46,26 @@ export function OverviewFilterForm(props: OverviewFilterFormProps) {
     setErrors({});
   }
 
-  const set = <K extends keyof OverviewFilterValues>(key: K, value: OverviewFilterValues[K]) => {
+  const set = <K extends FilterField>(key: K, value: OverviewFilterValues[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
+    // A changed value's old complaint goes (a new date may also mend the range).
+    const mended: FilterField[] = key === 'from' || key === 'to' ? ['from', 'to'] : [key];
+    setErrors((e) =>
+      Object.fromEntries(
+        Object.entries(e).filter(([field]) => !mended.includes(field as FilterField)),
+      ),
+    );
+    server.clear(SERVER_FIELD[key]);
+    if (key === 'from' || key === 'to') setRangeSeen(serverError);
+  };
+  /** The field's message: the form's own check first, then what the server said. */
+  const errorFor = (field: FilterField): string | undefined => {
+    const problem = errors[field];
+    if (problem) return t(`analytics.filters.errors.${problem}`);
+    if (field === 'to' && isReversedRange(serverError) && rangeSeen !== serverError) {
+      return t('analytics.filters.errors.reversed');
+    }
+    return server.errors[SERVER_FIELD[field]];
   };
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -48,14 +82,14 @@ export function OverviewFilterForm(props: OverviewFilterFormProps) {
   return (
     <form
       className="filters analytics-filters"
-      aria-label="Filter the analytics"
+      aria-label={t('analytics.filters.label')}
       onSubmit={submit}
       noValidate
     >
       <div className="analytics-filters__grid">
         <fieldset className="analytics-filters__dates">
-          <legend>Events starting (dates in UTC)</legend>
-          <Field id="af-from" label="From" error={errors.from}>
+          <legend>{t('analytics.filters.dates')}</legend>
+          <Field id="af-from" label={t('analytics.filters.from')} error={errorFor('from')}>
             {(control) => (
               <input
                 {...control}
@@ -65,7 +99,7 @@ export function OverviewFilterForm(props: OverviewFilterFormProps) {
               />
             )}
           </Field>
-          <Field id="af-to" label="To" error={errors.to}>
+          <Field id="af-to" label={t('analytics.filters.to')} error={errorFor('to')}>
             {(control) => (
               <input
                 {...control}
@@ -77,29 +111,33 @@ export function OverviewFilterForm(props: OverviewFilterFormProps) {
             )}
           </Field>
         </fieldset>
-        <Field id="af-category" label="Category" error={errors.category}>
+        <Field
+          id="af-category"
+          label={t('analytics.filters.category')}
+          error={errorFor('category')}
+        >
           {(control) => (
             <select
               {...control}
               value={draft.category}
               onChange={(e) => set('category', e.target.value as OverviewFilterValues['category'])}
             >
-              <option value="">Any category</option>
+              <option value="">{t('analytics.filters.anyCategory')}</option>
               {CATEGORIES.map((c) => (
                 <option key={c} value={c}>
-                  {categoryLabel(c)}
+                  {f.category(c)}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field id="af-country" label="Country code" error={errors.country}>
+        <Field id="af-country" label={t('analytics.filters.country')} error={errorFor('country')}>
           {(control) => (
             <input
               {...control}
               value={draft.country}
               maxLength={2}
-              placeholder="e.g. GB"
+              placeholder={t('analytics.filters.countryPlaceholder')}
               autoCapitalize="characters"
               autoComplete="off"
               onChange={(e) => set('country', e.target.value.toUpperCase())}
@@ -110,9 +148,13 @@ export function OverviewFilterForm(props: OverviewFilterFormProps) {
           <div className="analytics-filters__wide">
             <Field
               id="af-organizerId"
-              label="Organizer"
-              error={errors.organizerId}
-              hint={organizers.length > 0 ? 'Pick a name or paste an account id.' : 'Account id.'}
+              label={t('analytics.filters.organizer')}
+              error={errorFor('organizerId')}
+              hint={
+                organizers.length > 0
+                  ? t('analytics.filters.organizerHintNames')
+                  : t('analytics.filters.organizerHint')
+              }
             >
               {(control) => (
                 <>
@@ -140,7 +182,7 @@ export function OverviewFilterForm(props: OverviewFilterFormProps) {
       </div>
       <div className="actions">
         <button type="submit" className="button button--primary">
-          Apply filters
+          {t('analytics.filters.apply')}
         </button>
         <button
           type="button"
@@ -151,7 +193,7 @@ export function OverviewFilterForm(props: OverviewFilterFormProps) {
             onApply(NO_FILTERS);
           }}
         >
-          Clear
+          {t('analytics.filters.clear')}
         </button>
       </div>
     </form>

@@ -2,12 +2,16 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { Loading } from '@/components/Loading';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { isApiError } from '@/lib/api-client';
 import { useOrganizers } from '../api/get-organizers';
 import { useOverview } from '../api/get-overview';
 import { overviewCsv } from '../api/paths';
+import { useAnalyticsFormat } from './analytics-format';
 import { ChartPanel } from './ChartPanel';
 import {
   activeFilterCount,
+  FILTER_SERVER_FIELDS,
+  isReversedRange,
   overviewFiltersToQuery,
   overviewFiltersToSearchParams,
   parseOverviewFilters,
@@ -30,10 +34,10 @@ interface OverviewScreenProps {
   mayListOrganizers: boolean;
 }
 
-const NO_MATCH = 'No events match these filters.';
-
 /** /analytics: totals and three charts over the events the filters (in the URL) select. */
 export function OverviewScreen({ mayPickOrganizer, mayListOrganizers }: OverviewScreenProps) {
+  const f = useAnalyticsFormat();
+  const { t } = f;
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = useMemo(() => parseOverviewFilters(searchParams), [searchParams]);
   const query = useMemo(
@@ -47,26 +51,40 @@ export function OverviewScreen({ mayPickOrganizer, mayListOrganizers }: Overview
   };
   const filtered = activeFilterCount(filters);
   const data = overview.data;
+  const noMatch = t('analytics.overview.noMatch');
+  const error = overview.isError ? overview.error : null;
+  // A refused filter (422) comes back the same until the filter changes: no "Try again".
+  const refused = isApiError(error) && error.status === 422;
+  const scope = mayPickOrganizer ? 'all' : 'own';
 
   return (
     <>
-      <title>Analytics · EventConnect</title>
-      <h1>Analytics</h1>
+      <title>{t('analytics.overview.documentTitle')}</title>
+      <h1>{t('analytics.overview.heading')}</h1>
       <p className="muted">
-        {mayPickOrganizer
-          ? 'All published and cancelled events'
-          : 'Your published and cancelled events'}
-        {filtered > 0 ? `, ${filtered} filter${filtered === 1 ? '' : 's'} applied` : ''}.
+        {filtered > 0
+          ? t(`analytics.overview.scope.${scope}Filtered`, {
+              count: filtered,
+              formatted: f.count(filtered),
+            })
+          : t(`analytics.overview.scope.${scope}`)}
       </p>
       <OverviewFilterForm
         values={filters}
         onApply={apply}
         mayPickOrganizer={mayPickOrganizer}
         organizers={organizers.data}
+        serverError={error}
       />
-      {overview.isPending ? <Loading label="Loading analytics…" /> : null}
-      {overview.isError ? (
-        <ProblemAlert error={overview.error} title="Could not load the analytics" />
+      {overview.isPending ? <Loading label={t('analytics.overview.loading')} /> : null}
+      {/* The form shows a refused range next to its "To" field. */}
+      {error && !isReversedRange(error) ? (
+        <ProblemAlert
+          error={error}
+          title={t('analytics.overview.loadFailed')}
+          shownFields={FILTER_SERVER_FIELDS}
+          onRetry={refused ? undefined : () => void overview.refetch()}
+        />
       ) : null}
       {data ? (
         <div
@@ -77,33 +95,33 @@ export function OverviewScreen({ mayPickOrganizer, mayListOrganizers }: Overview
         >
           <section aria-labelledby="totals-heading">
             <h2 id="totals-heading" className="visually-hidden">
-              Totals
+              {t('analytics.overview.totals')}
             </h2>
-            <StatCards label="Totals" stats={overviewStats(data)} />
+            <StatCards label={t('analytics.overview.totals')} stats={overviewStats(data, f)} />
           </section>
           <ChartPanel
-            title="Registrations per month"
-            description="Bar chart of registrations per month of the events’ start; the table view has the figures."
+            title={t('analytics.overview.byMonth.title')}
+            description={t('analytics.overview.byMonth.description')}
             testId="panel-by-month"
-            empty={data.by_month.length === 0 ? NO_MATCH : null}
+            empty={data.by_month.length === 0 ? noMatch : null}
             csv={overviewCsv({ ...query }, 'by_month')}
             chart={<MonthlyRegistrationsChart rows={data.by_month} />}
             table={<MonthlyTable rows={data.by_month} />}
           />
           <ChartPanel
-            title="Attendance rate per category"
-            description="Bar chart of the share of confirmed registrations that checked in, per category; the table view has the figures."
+            title={t('analytics.overview.byCategory.title')}
+            description={t('analytics.overview.byCategory.description')}
             testId="panel-by-category"
-            empty={data.by_category.length === 0 ? NO_MATCH : null}
+            empty={data.by_category.length === 0 ? noMatch : null}
             csv={overviewCsv({ ...query }, 'by_category')}
             chart={<CategoryAttendanceChart rows={data.by_category} />}
             table={<CategoryTable rows={data.by_category} />}
           />
           <ChartPanel
-            title="Top events"
-            description="Bar chart of the events with the most registrations; the table view lists them."
+            title={t('analytics.overview.topEvents.title')}
+            description={t('analytics.overview.topEvents.description')}
             testId="panel-top-events"
-            empty={data.top_events.length === 0 ? NO_MATCH : null}
+            empty={data.top_events.length === 0 ? noMatch : null}
             csv={overviewCsv({ ...query }, 'top_events')}
             chart={<TopEventsChart rows={data.top_events} />}
             table={<TopEventsTable rows={data.top_events} />}

@@ -1,5 +1,8 @@
+import '@/i18n/areas/analytics';
 import { describe, expect, it } from 'vitest';
+import { i18n } from '@/i18n';
 import type { AnalyticsOverview, EventAnalytics } from '../api/types';
+import { analyticsFormat } from './analytics-format';
 import { eventCountStats, eventRateStats, scoreRows } from './event-stats';
 import { overviewStats } from './overview-stats';
 
@@ -31,24 +34,41 @@ const event: EventAnalytics = {
   daily: [],
 };
 
+const en = analyticsFormat(i18n.getFixedT('en'), 'en-GB');
+const de = analyticsFormat(i18n.getFixedT('de'), 'de');
+
 const value = (stats: { id: string; value: string }[], id: string) =>
   stats.find((s) => s.id === id)?.value;
 
 describe("one event's cards", () => {
   it('shows the counts and the seats they are of', () => {
-    const stats = eventCountStats(event);
+    const stats = eventCountStats(event, en);
     expect(stats.map((s) => s.value)).toEqual(['4', '1', '2', '1', '2', '1']);
     expect(stats.find((s) => s.id === 'confirmed')?.note).toBe('of 2 seats');
+    expect(eventCountStats({ ...event, capacity: 1 }, en)[4]?.note).toBe('of 1 seat');
+  });
+
+  it('speaks German, with German plurals', () => {
+    const stats = eventCountStats({ ...event, capacity: 1200 }, de);
+    expect(stats[0]?.label).toBe('Anmeldungen');
+    expect(stats.find((s) => s.id === 'confirmed')?.note).toBe('von 1.200 Plätzen');
+    const rates = eventRateStats({ ...event, rating_avg: 4.25, rating_count: 1 }, de);
+    expect(value(rates, 'attendance-rate')).toBe('50\u00a0%');
+    expect(value(rates, 'rating')).toBe('4,3');
+    expect(rates.find((s) => s.id === 'rating')?.note).toBe('aus 1 Bewertung');
+    expect(rates.find((s) => s.id === 'no-show-rate')?.note).toBe(
+      'sobald die Veranstaltung vorbei ist',
+    );
   });
 
   it('shows null rates as a dash with the reason, and sold-out in the event zone', () => {
-    const stats = eventRateStats(event);
+    const stats = eventRateStats(event, en);
     expect(value(stats, 'attendance-rate')).toBe('50%');
     expect(value(stats, 'no-show-rate')).toBe('—');
     expect(stats.find((s) => s.id === 'no-show-rate')?.note).toBe('once the event has ended');
     expect(value(stats, 'rating')).toBe('—');
     expect(value(stats, 'sold-out-at')).toMatch(/10:15/);
-    expect(value(eventRateStats({ ...event, sold_out_at: null }), 'sold-out-at')).toBe('—');
+    expect(value(eventRateStats({ ...event, sold_out_at: null }, en), 'sold-out-at')).toBe('—');
   });
 });
 
@@ -81,7 +101,7 @@ describe('the overview cards', () => {
       by_category: [],
       top_events: [],
     };
-    expect(overviewStats(overview).map((s) => [s.id, s.value])).toEqual([
+    expect(overviewStats(overview, en).map((s) => [s.id, s.value])).toEqual([
       ['events', '2'],
       ['registrations', '1,234'],
       ['cancellations', '1'],
@@ -90,5 +110,15 @@ describe('the overview cards', () => {
       ['attendance-rate', '—'],
       ['rating', '4.3'],
     ]);
+    expect(overviewStats(overview, de).map((s) => s.value)).toEqual([
+      '2',
+      '1.234',
+      '1',
+      '5',
+      '1',
+      '—',
+      '4,3',
+    ]);
+    expect(overviewStats(overview, de)[0]?.label).toBe('Veranstaltungen');
   });
 });

@@ -1,25 +1,42 @@
-import { formatDateTime } from '@/lib/datetime';
 import type { DailyActivity, EventAnalytics } from '../api/types';
-import { formatCount, formatRate, formatRating, NO_VALUE } from './format';
+import type { AnalyticsFormat } from './analytics-format';
+import { NO_VALUE } from './format';
 import type { Stat } from './StatCards';
 
-const plural = (n: number, one: string, many: string) =>
-  `${formatCount(n)} ${n === 1 ? one : many}`;
-
 /** One event's counts: what happened to its registrations. */
-export function eventCountStats(a: EventAnalytics): Stat[] {
+export function eventCountStats(a: EventAnalytics, f: AnalyticsFormat): Stat[] {
+  const { t } = f;
   return [
-    { id: 'registrations', label: 'Registrations', value: formatCount(a.registrations) },
-    { id: 'cancellations', label: 'Cancellations', value: formatCount(a.cancellations) },
-    { id: 'waitlist-joins', label: 'Waitlist joins', value: formatCount(a.waitlist_joins) },
-    { id: 'promotions', label: 'Promotions', value: formatCount(a.promotions) },
+    {
+      id: 'registrations',
+      label: t('analytics.series.registrations'),
+      value: f.count(a.registrations),
+    },
+    {
+      id: 'cancellations',
+      label: t('analytics.series.cancellations'),
+      value: f.count(a.cancellations),
+    },
+    {
+      id: 'waitlist-joins',
+      label: t('analytics.series.waitlistJoins'),
+      value: f.count(a.waitlist_joins),
+    },
+    { id: 'promotions', label: t('analytics.series.promotions'), value: f.count(a.promotions) },
     {
       id: 'confirmed',
-      label: 'Confirmed',
-      value: formatCount(a.confirmed),
-      note: `of ${plural(a.capacity, 'seat', 'seats')}`,
+      label: t('analytics.event.stats.confirmed'),
+      value: f.count(a.confirmed),
+      note: t('analytics.event.stats.ofSeats', {
+        count: a.capacity,
+        formatted: f.count(a.capacity),
+      }),
     },
-    { id: 'checked-in', label: 'Checked in', value: formatCount(a.checked_in) },
+    {
+      id: 'checked-in',
+      label: t('analytics.event.stats.checkedIn'),
+      value: f.count(a.checked_in),
+    },
   ];
 }
 
@@ -27,40 +44,53 @@ export function eventCountStats(a: EventAnalytics): Stat[] {
  * Its rates and moments. A null rate reads "—" with the reason beside it, and `sold_out_at` is
  * shown in the event's own zone (the organizer thinks of the event in its local time).
  */
-export function eventRateStats(a: EventAnalytics): Stat[] {
+export function eventRateStats(a: EventAnalytics, f: AnalyticsFormat): Stat[] {
+  const { t } = f;
   return [
     {
       id: 'attendance-rate',
-      label: 'Attendance rate',
-      value: formatRate(a.attendance_rate),
-      note: a.attendance_rate === null ? 'nobody confirmed' : 'checked in of confirmed',
+      label: t('analytics.stats.attendanceRate'),
+      value: f.rate(a.attendance_rate),
+      note:
+        a.attendance_rate === null
+          ? t('analytics.event.stats.nobodyConfirmed')
+          : t('analytics.stats.attendanceRateNote'),
     },
     {
       id: 'no-show-rate',
-      label: 'No-show rate',
-      value: formatRate(a.no_show_rate),
-      note: a.no_show_rate === null ? 'once the event has ended' : 'confirmed, not checked in',
+      label: t('analytics.event.stats.noShowRate'),
+      value: f.rate(a.no_show_rate),
+      note:
+        a.no_show_rate === null
+          ? t('analytics.event.stats.noShowPending')
+          : t('analytics.event.stats.noShowNote'),
     },
     {
       id: 'waitlist-conversion',
-      label: 'Waitlist conversion',
-      value: formatRate(a.waitlist_conversion_rate),
-      note: a.waitlist_conversion_rate === null ? 'nobody waitlisted' : 'promoted of waitlisted',
+      label: t('analytics.event.stats.waitlistConversion'),
+      value: f.rate(a.waitlist_conversion_rate),
+      note:
+        a.waitlist_conversion_rate === null
+          ? t('analytics.event.stats.nobodyWaitlisted')
+          : t('analytics.event.stats.waitlistConversionNote'),
     },
     {
       id: 'sold-out-at',
-      label: 'Sold out',
-      value: a.sold_out_at ? formatDateTime(a.sold_out_at, a.timezone) : NO_VALUE,
-      note: a.sold_out_at ? undefined : 'never full',
+      label: t('analytics.event.stats.soldOut'),
+      value: a.sold_out_at ? f.dateTime(a.sold_out_at, a.timezone) : NO_VALUE,
+      note: a.sold_out_at ? undefined : t('analytics.event.stats.neverFull'),
     },
     {
       id: 'rating',
-      label: 'Average rating',
-      value: formatRating(a.rating_avg),
+      label: t('analytics.stats.rating'),
+      value: f.rating(a.rating_avg),
       note:
         a.rating_count === 0
-          ? 'no ratings yet'
-          : `from ${plural(a.rating_count, 'rating', 'ratings')}`,
+          ? t('analytics.event.stats.noRatings')
+          : t('analytics.event.stats.fromRatings', {
+              count: a.rating_count,
+              formatted: f.count(a.rating_count),
+            }),
     },
   ];
 }
@@ -82,11 +112,11 @@ export function scoreRows(distribution: Partial<Record<string, number>>): ScoreR
   return counts.map((row) => ({ ...row, share: total === 0 ? null : row.count / total }));
 }
 
-/** The daily series, in the order the table's columns have them. */
+/** The daily series, in the order the table's columns have them (`analytics.series.<label>`). */
 export const DAILY_SERIES = [
-  { key: 'registrations', label: 'Registrations' },
-  { key: 'cancellations', label: 'Cancellations' },
-  { key: 'waitlist_joins', label: 'Waitlist joins' },
-  { key: 'promotions', label: 'Promotions' },
-  { key: 'check_ins', label: 'Check-ins' },
+  { key: 'registrations', label: 'registrations' },
+  { key: 'cancellations', label: 'cancellations' },
+  { key: 'waitlist_joins', label: 'waitlistJoins' },
+  { key: 'promotions', label: 'promotions' },
+  { key: 'check_ins', label: 'checkIns' },
 ] as const satisfies readonly { key: keyof DailyActivity; label: string }[];

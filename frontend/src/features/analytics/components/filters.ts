@@ -2,6 +2,7 @@
 // can be bookmarked, shared and reloaded; these functions are the one translation between the
 // URL, the form and the API query, and they drop what the API would refuse as malformed.
 import { CATEGORIES, type Category } from '@/types/api';
+import { isApiError } from '@/lib/api-client';
 import type { OverviewQuery } from '../api/get-overview';
 
 export interface OverviewFilterValues {
@@ -87,21 +88,25 @@ export function overviewFiltersToQuery(
   };
 }
 
-export type FilterErrors = Partial<Record<keyof OverviewFilterValues, string>>;
+/** Why the form refuses a value; the form words it (`analytics.filters.errors.<problem>`). */
+export type FilterProblem = 'date' | 'reversed' | 'country' | 'organizerId';
+
+export type FilterErrors = Partial<Record<keyof OverviewFilterValues, FilterProblem>>;
 
 /** What the form refuses before asking the server, by field; empty when the values may go. */
 export function filterErrors(values: OverviewFilterValues): FilterErrors {
   const errors: FilterErrors = {};
-  if (values.from && !isDate(values.from)) errors.from = 'Enter a date.';
-  if (values.to && !isDate(values.to)) errors.to = 'Enter a date.';
+  if (values.from && !isDate(values.from)) errors.from = 'date';
+  if (values.to && !isDate(values.to)) errors.to = 'date';
+  // The API refuses it too (422 `invalid_date_range`); the form says so before sending.
   if (!errors.from && !errors.to && values.from && values.to && values.from > values.to) {
-    errors.to = 'The end date is before the start date.';
+    errors.to = 'reversed';
   }
   if (values.country && !COUNTRY_RE.test(values.country.trim().toUpperCase())) {
-    errors.country = 'Two letters, e.g. GB.';
+    errors.country = 'country';
   }
   if (values.organizerId && !ACCOUNT_ID_RE.test(values.organizerId.trim())) {
-    errors.organizerId = 'An account id looks like 3f2b…-…, 36 characters.';
+    errors.organizerId = 'organizerId';
   }
   return errors;
 }
@@ -117,3 +122,21 @@ export function activeFilterCount(values: OverviewFilterValues): number {
   ];
   return set.filter((v) => v.trim() !== '').length;
 }
+
+export type FilterField = keyof OverviewFilterValues;
+
+/** Each field's name in the API's answers (`errors[].loc`), for its server error. */
+export const SERVER_FIELD: Record<FilterField, string> = {
+  from: 'from',
+  to: 'to',
+  category: 'category',
+  country: 'country',
+  organizerId: 'organizer_id',
+};
+
+/** The server errors the form shows next to its fields (ProblemAlert's `shownFields`). */
+export const FILTER_SERVER_FIELDS: readonly string[] = Object.values(SERVER_FIELD);
+
+/** A reversed range the server refused (a link with `from` after `to`): the form shows it. */
+export const isReversedRange = (error: unknown) =>
+  isApiError(error) && error.code === 'invalid_date_range';

@@ -1,35 +1,44 @@
 import type { AnalyticsOverview } from '../api/types';
-import { formatCount, formatRate, formatRating } from './format';
+import type { AnalyticsFormat } from './analytics-format';
 import type { Stat } from './StatCards';
 
 /** The overview's totals, in the order the issue lists them. */
-export function overviewStats(overview: AnalyticsOverview): Stat[] {
+export function overviewStats(overview: AnalyticsOverview, f: AnalyticsFormat): Stat[] {
+  const { t } = f;
   return [
-    { id: 'events', label: 'Events', value: formatCount(overview.events) },
-    { id: 'registrations', label: 'Registrations', value: formatCount(overview.registrations) },
-    { id: 'cancellations', label: 'Cancellations', value: formatCount(overview.cancellations) },
+    { id: 'events', label: t('analytics.stats.events'), value: f.count(overview.events) },
+    {
+      id: 'registrations',
+      label: t('analytics.stats.registrations'),
+      value: f.count(overview.registrations),
+    },
+    {
+      id: 'cancellations',
+      label: t('analytics.stats.cancellations'),
+      value: f.count(overview.cancellations),
+    },
     {
       id: 'unique-attendees',
-      label: 'Unique attendees',
-      value: formatCount(overview.unique_attendees),
+      label: t('analytics.stats.uniqueAttendees'),
+      value: f.count(overview.unique_attendees),
     },
     {
       id: 'repeat-attendees',
-      label: 'Repeat attendees',
-      value: formatCount(overview.repeat_attendees),
-      note: 'at 2 or more events',
+      label: t('analytics.stats.repeatAttendees'),
+      value: f.count(overview.repeat_attendees),
+      note: t('analytics.stats.repeatAttendeesNote', { formatted: f.count(2) }),
     },
     {
       id: 'attendance-rate',
-      label: 'Attendance rate',
-      value: formatRate(overview.attendance_rate),
-      note: 'checked in of confirmed',
+      label: t('analytics.stats.attendanceRate'),
+      value: f.rate(overview.attendance_rate),
+      note: t('analytics.stats.attendanceRateNote'),
     },
     {
       id: 'rating',
-      label: 'Average rating',
-      value: formatRating(overview.rating_avg),
-      note: 'out of 5',
+      label: t('analytics.stats.rating'),
+      value: f.rating(overview.rating_avg),
+      note: t('analytics.stats.ratingNote', { formatted: f.count(5) }),
     },
   ];
 }

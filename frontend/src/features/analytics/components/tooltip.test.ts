@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatTooltipCount, tooltipLabelFrom } from './tooltip';
+import { tooltipCount, tooltipLabelFrom } from './tooltip';
 
 describe('chart tooltips', () => {
-  it('write counts as the tables do', () => {
-    expect(formatTooltipCount(1234)).toBe('1,234');
-    expect(formatTooltipCount('7')).toBe('7');
+  it('write counts as the tables do, in the person’s language', () => {
+    expect(tooltipCount('en-GB')(1234)).toBe('1,234');
+    expect(tooltipCount('de')(1234)).toBe('1.234');
+    expect(tooltipCount('en-GB')('7')).toBe('7');
   });
 
   it('head the tooltip with the datum’s full label, not the shortened axis one', () => {

@@ -1,8 +1,9 @@
 // What the charts' tooltips say: the figures as the tables write them, never recharts' raw values.
 import { formatCount } from './format';
 
-/** A count ("1,234"); recharts hands the formatter any value. */
-export const formatTooltipCount = (value: unknown) => formatCount(Number(value));
+/** A count ("1,234" / "1.234"); recharts hands the formatter any value. */
+export const tooltipCount = (locale: string) => (value: unknown) =>
+  formatCount(Number(value), locale);
 
 /**
  * The tooltip's heading from a field of the hovered datum: the axis label is shortened to fit a

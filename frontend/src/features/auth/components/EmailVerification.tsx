@@ -1,27 +1,26 @@
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { useT } from '@/i18n';
 import type { Me } from '@/types/api';
 import { emailVerified, useResendVerification } from '../api/account-email';
 
 /** Whether the account's email is verified (the server says so from Wave 2 on). */
 export function EmailVerification({ user }: { user: Me }) {
+  const t = useT();
   const verified = emailVerified(user);
   const resend = useResendVerification();
   if (verified === null) return null;
   return verified ? (
     <p className="alert alert--success" data-testid="email-verified" data-verified="true">
-      Your email address is verified.
+      {t('account.verification.verified')}
     </p>
   ) : (
     <div className="alert alert--info" data-testid="email-verified" data-verified="false">
-      <p className="alert__title">Please verify your email address</p>
-      <p>
-        We sent a link to {user.email} when you signed up. Until you open it, guest registrations
-        made with this address are not linked to your account.
-      </p>
-      <ProblemAlert error={resend.error} title="Could not send the link" />
+      <p className="alert__title">{t('account.verification.title')}</p>
+      <p>{t('account.verification.body', { email: user.email })}</p>
+      <ProblemAlert error={resend.error} title={t('account.verification.resendFailed')} />
       {resend.isSuccess ? (
         <p role="status" data-testid="verification-resent">
-          A new link is on its way to {user.email}.
+          {t('account.verification.resent', { email: user.email })}
         </p>
       ) : (
         <button
@@ -30,7 +29,7 @@ export function EmailVerification({ user }: { user: Me }) {
           disabled={resend.isPending}
           onClick={() => resend.mutate()}
         >
-          {resend.isPending ? 'Sending…' : 'Resend verification email'}
+          {resend.isPending ? t('account.verification.sending') : t('account.verification.resend')}
         </button>
       )}
     </div>

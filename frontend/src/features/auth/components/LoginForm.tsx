@@ -1,8 +1,9 @@
 import { useState, type SubmitEvent } from 'react';
 import { Field } from '@/components/Field';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { useServerErrors } from '@/components/use-server-errors';
 import { i18n, useT } from '@/i18n';
-import { fieldErrors, isApiError } from '@/lib/api-client';
+import { isApiError } from '@/lib/api-client';
 import { useLogin } from '../api/login';
 
 const SHOWN_FIELDS = ['username', 'password'] as const;
@@ -32,7 +33,7 @@ export function LoginForm({ initialEmail = '', onLoggedIn }: LoginFormProps) {
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const login = useLogin();
-  const errors = fieldErrors(login.error);
+  const { errors, clear } = useServerErrors(login.error);
   const failure = loginFailure(login.error);
 
   const submit = (event: SubmitEvent) => {
@@ -62,7 +63,10 @@ export function LoginForm({ initialEmail = '', onLoggedIn }: LoginFormProps) {
             required
             autoComplete="username"
             value={email}
-            onChange={(e) => setEmail(e.target.value)}
+            onChange={(e) => {
+              setEmail(e.target.value);
+              clear('username');
+            }}
           />
         )}
       </Field>
@@ -74,7 +78,10 @@ export function LoginForm({ initialEmail = '', onLoggedIn }: LoginFormProps) {
             required
             autoComplete="current-password"
             value={password}
-            onChange={(e) => setPassword(e.target.value)}
+            onChange={(e) => {
+              setPassword(e.target.value);
+              clear('password');
+            }}
           />
         )}
       </Field>

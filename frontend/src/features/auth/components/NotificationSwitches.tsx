@@ -1,22 +1,24 @@
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { useT } from '@/i18n';
 import type { Me, NotificationSettings } from '@/types/api';
 import { notificationSettings, useUpdateNotificationSettings } from '../api/account-email';
 
-const SWITCHES: { key: keyof NotificationSettings; label: string; hint: string }[] = [
+const SWITCHES = [
   {
     key: 'email',
-    label: 'Email me notifications',
-    hint: 'Confirmations, waitlist moves, changes and cancellations also arrive by email. The inbox always has them.',
+    label: 'account.notifications.emailLabel',
+    hint: 'account.notifications.emailHint',
   },
   {
     key: 'reminders',
-    label: 'Remind me before events',
-    hint: 'A reminder before each event you are confirmed for.',
+    label: 'account.notifications.remindersLabel',
+    hint: 'account.notifications.remindersHint',
   },
-];
+] as const satisfies readonly { key: keyof NotificationSettings; label: string; hint: string }[];
 
 /** Two switches that save at once (PATCH /api/me `notifications`). */
 export function NotificationSwitches({ user }: { user: Me }) {
+  const t = useT();
   const update = useUpdateNotificationSettings();
   const saved = notificationSettings(user);
   // While a change is on its way, show what was asked for.
@@ -24,8 +26,8 @@ export function NotificationSwitches({ user }: { user: Me }) {
 
   return (
     <fieldset className="switches" aria-describedby="switches-status">
-      <legend>Notifications</legend>
-      <ProblemAlert error={update.error} title="Could not save" />
+      <legend>{t('account.notifications.legend')}</legend>
+      <ProblemAlert error={update.error} title={t('account.notifications.saveFailed')} />
       {SWITCHES.map(({ key, label, hint }) => (
         <div key={key} className="switch">
           <input
@@ -38,15 +40,19 @@ export function NotificationSwitches({ user }: { user: Me }) {
             onChange={(e) => update.mutate({ [key]: e.target.checked })}
           />
           <div>
-            <label htmlFor={`switch-${key}`}>{label}</label>
+            <label htmlFor={`switch-${key}`}>{t(label)}</label>
             <p id={`switch-${key}-hint`} className="field__hint">
-              {hint}
+              {t(hint)}
             </p>
           </div>
         </div>
       ))}
       <p id="switches-status" className="muted" role="status">
-        {update.isPending ? 'Saving…' : update.isSuccess ? 'Saved.' : ''}
+        {update.isPending
+          ? t('account.notifications.saving')
+          : update.isSuccess
+            ? t('account.notifications.saved')
+            : ''}
       </p>
     </fieldset>
   );

@@ -2,10 +2,10 @@ import { useState, type SubmitEvent } from 'react';
 import { Field } from '@/components/Field';
 import { LocaleSelect } from '@/components/LocaleSelect';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { useServerErrors } from '@/components/use-server-errors';
 import { TimeZoneSelect } from '@/components/TimeZoneSelect';
 import { useT } from '@/i18n';
 import { pickLanguage } from '@/i18n/languages';
-import { fieldErrors } from '@/lib/api-client';
 import type { Me, MePatch } from '@/types/api';
 import { LIMITS } from '@/types/limits';
 import { useUpdateMe } from '../api/update-me';
@@ -20,7 +20,7 @@ export function ProfileForm({ user }: { user: Me }) {
   const [locale, setLocale] = useState<string>(pickLanguage([user.locale]));
   const [nameError, setNameError] = useState<string | null>(null);
   const update = useUpdateMe();
-  const errors = fieldErrors(update.error);
+  const { errors, clear } = useServerErrors(update.error);
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -72,15 +72,37 @@ export function ProfileForm({ user }: { user: Me }) {
             maxLength={LIMITS.personName}
             autoComplete="name"
             value={name}
-            onChange={(e) => setName(e.target.value)}
+            onChange={(e) => {
+              setName(e.target.value);
+              setNameError(null);
+              clear('name');
+            }}
           />
         )}
       </Field>
       <Field id="profile-timezone" label={t('auth.profile.timeZone')} error={errors.timezone}>
-        {(c) => <TimeZoneSelect {...c} value={timezone} onChange={setTimezone} />}
+        {(c) => (
+          <TimeZoneSelect
+            {...c}
+            value={timezone}
+            onChange={(value) => {
+              setTimezone(value);
+              clear('timezone');
+            }}
+          />
+        )}
       </Field>
       <Field id="profile-locale" label={t('auth.profile.language')} error={errors.locale}>
-        {(c) => <LocaleSelect {...c} value={locale} onChange={setLocale} />}
+        {(c) => (
+          <LocaleSelect
+            {...c}
+            value={locale}
+            onChange={(value) => {
+              setLocale(value);
+              clear('locale');
+            }}
+          />
+        )}
       </Field>
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={update.isPending}>

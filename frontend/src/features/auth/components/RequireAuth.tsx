@@ -2,8 +2,11 @@ import type { ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { Loading } from '@/components/Loading';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { loginPath, ROLE_LABELS } from '@/lib/authorization';
+import { useT } from '@/i18n';
+import { useFormat } from '@/i18n/use-format';
+import { loginPath } from '@/lib/authorization';
 import type { Role } from '@/types/api';
+import { useMe } from '../api/get-me';
 import { useAuth } from './use-auth';
 
 interface RequireAuthProps {
@@ -12,35 +15,46 @@ interface RequireAuthProps {
   children: ReactNode;
 }
 
-/** Logged out: off to /login?next=<here>. Logged in with the wrong role: says so. */
+/**
+ * Logged out: off to /login?next=<here>. Logged in with the wrong role: says so. (Logging out on
+ * purpose leaves for the home page first, see UserMenu, so this never sees that.)
+ */
 export function RequireAuth({ roles, children }: RequireAuthProps) {
+  const t = useT();
+  const { locale } = useFormat();
   const location = useLocation();
   const { loggedIn, user, loading, error } = useAuth();
+  const me = useMe();
 
   if (!loggedIn) {
     const here = `${location.pathname}${location.search}${location.hash}`;
     return <Navigate to={loginPath(here)} replace />;
   }
-  if (loading) return <Loading label="Checking your account…" />;
+  if (loading) return <Loading label={t('account.requireAuth.checking')} />;
   if (!user) {
     return (
       <>
-        <h1>Could not load your account</h1>
-        <ProblemAlert error={error} />
+        <h1>{t('account.requireAuth.loadFailed')}</h1>
+        <ProblemAlert error={error} onRetry={() => void me.refetch()} />
       </>
     );
   }
   if (roles && !roles.includes(user.role)) {
+    const names = roles.map((r) => t(`roles.${r}`));
+    const list = new Intl.ListFormat(locale, { type: 'disjunction' }).format(names);
     return (
       <>
-        <title>Not allowed · EventConnect</title>
-        <h1>Not allowed</h1>
+        <title>{`${t('account.requireAuth.notAllowedTitle')} · EventConnect`}</title>
+        <h1>{t('account.requireAuth.notAllowedTitle')}</h1>
         <p>
-          This page is for {roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' or ')} accounts;
-          you are logged in as {user.name} ({ROLE_LABELS[user.role].toLowerCase()}).
+          {t('account.requireAuth.notAllowed', {
+            roles: list,
+            name: user.name,
+            role: t(`roles.${user.role}`),
+          })}
         </p>
         <p>
-          <Link to="/">Browse events</Link>
+          <Link to="/">{t('account.requireAuth.browse')}</Link>
         </p>
       </>
     );

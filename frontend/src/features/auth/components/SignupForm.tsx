@@ -9,10 +9,10 @@ import { i18n, useT } from '@/i18n';
 import { currentSettings } from '@/i18n/settings';
 import { isApiError } from '@/lib/api-client';
 import { browserTimeZone } from '@/lib/datetime';
-import type { SignedUp } from '@/types/api';
 import { LIMITS } from '@/types/limits';
-import { useSignup } from '../api/signup';
-import { emailProblem, MIN_PASSWORD_LENGTH, passwordProblem } from './password-rules';
+import { useSignup, type SignupResult } from '../api/signup';
+import { NewPasswordField } from './NewPasswordFields';
+import { emailProblem, passwordProblem } from './password-rules';
 
 const SHOWN_FIELDS = ['name', 'email', 'password', 'timezone', 'locale'] as const;
 type FieldName = (typeof SHOWN_FIELDS)[number];
@@ -27,7 +27,10 @@ function clientErrors(name: string, email: string, password: string) {
   return out;
 }
 
-export function SignupForm({ onSignedUp }: { onSignedUp: (account: SignedUp) => void }) {
+const isTakenCode = (error: unknown) => isApiError(error) && error.code === 'email_taken';
+
+/** Creates the account and logs in with it; `onSignedUp` says whether that login worked. */
+export function SignupForm({ onSignedUp }: { onSignedUp: (result: SignupResult) => void }) {
   const t = useT();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
@@ -38,7 +41,10 @@ export function SignupForm({ onSignedUp }: { onSignedUp: (account: SignedUp) => 
   const signup = useSignup();
 
   const { errors: translated, clear } = useServerErrors(signup.error);
-  const taken = isApiError(signup.error) && signup.error.code === 'email_taken';
+  // "Email taken" is a problem code, not a field error: hidden once the email is edited.
+  const [editedAfter, setEditedAfter] = useState<unknown>(null);
+  const taken =
+    isApiError(signup.error) && signup.error.code === 'email_taken' && editedAfter !== signup.error;
   const server: Partial<Record<FieldName, string>> = taken
     ? { ...translated, email: t('auth.signup.emailTaken') }
     : translated;
@@ -49,6 +55,7 @@ export function SignupForm({ onSignedUp }: { onSignedUp: (account: SignedUp) => 
     (value: T) => {
       set(value);
       clear(field);
+      if (field === 'email') setEditedAfter(signup.error);
       setLocal((current) => ({ ...current, [field]: undefined }));
     };
   const id = (field: FieldName) => `signup-${field}`;
@@ -68,10 +75,9 @@ export function SignupForm({ onSignedUp }: { onSignedUp: (account: SignedUp) => 
     );
   };
 
-  const remaining = Math.max(0, MIN_PASSWORD_LENGTH - password.length);
   return (
     <form className="form form--narrow" onSubmit={submit} noValidate>
-      {signup.error && !server.email ? (
+      {signup.error && !isTakenCode(signup.error) ? (
         <ProblemAlert
           error={signup.error}
           shownFields={SHOWN_FIELDS}
@@ -96,29 +102,13 @@ export function SignupForm({ onSignedUp }: { onSignedUp: (account: SignedUp) => 
         onChange={edit('email', setEmail)}
         error={errors.email}
       />
-      <Field
+      <NewPasswordField
         id={id('password')}
         label={t('auth.password.label')}
-        required
+        password={password}
         error={errors.password}
-        hint={
-          password && remaining > 0
-            ? t('auth.signup.passwordHintRemaining', { min: MIN_PASSWORD_LENGTH, count: remaining })
-            : t('auth.signup.passwordHint', { min: MIN_PASSWORD_LENGTH })
-        }
-      >
-        {(c) => (
-          <input
-            {...c}
-            type="password"
-            required
-            minLength={MIN_PASSWORD_LENGTH}
-            autoComplete="new-password"
-            value={password}
-            onChange={(e) => edit('password', setPassword)(e.target.value)}
-          />
-        )}
-      </Field>
+        onChange={edit('password', setPassword)}
+      />
       <Field
         id={id('timezone')}
         label={t('auth.profile.timeZone')}

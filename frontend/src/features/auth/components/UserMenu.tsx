@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useT } from '@/i18n';
 import { loginPath, ROLE_LABELS } from '@/lib/authorization';
@@ -11,6 +12,18 @@ export function UserMenu() {
   const logout = useLogout();
   const navigate = useNavigate();
   const location = useLocation();
+  // Logging out leaves for the home page first and ends the session only once that page is on
+  // screen: ended while a protected page (/me) is still shown, its RequireAuth would send the
+  // person to /login. The router commits its pages in a transition, so "the navigate call has
+  // returned" is not enough; the location this component sees is what is committed.
+  const leaving = useRef(false);
+  const { mutate: endSession } = logout;
+  const home = location.pathname === '/';
+  useEffect(() => {
+    if (!home || !leaving.current) return;
+    leaving.current = false;
+    endSession();
+  }, [home, endSession]);
 
   if (!loggedIn) {
     const onAuthPage = location.pathname === '/login' || location.pathname === '/signup';
@@ -42,9 +55,12 @@ export function UserMenu() {
         className="button button--small button--on-dark"
         disabled={logout.isPending}
         onClick={() => {
-          // Leave first, so a protected page does not bounce to /login on the way out.
+          if (home) {
+            endSession();
+            return;
+          }
+          leaving.current = true;
           void navigate('/', { replace: true });
-          logout.mutate();
         }}
       >
         {t('nav.logOut')}

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { Loading } from '@/components/Loading';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { useT } from '@/i18n';
 import { useVerifyEmail } from '../api/account-email';
 
 // Tokens already sent from this tab: the effect runs twice in development (StrictMode), and a
@@ -10,6 +11,7 @@ const sent = new Set<string>();
 
 /** The sign-up email's link: verifies at once (the token is single-use and scoped). */
 export function VerifyEmail({ token }: { token: string }) {
+  const t = useT();
   const verify = useVerifyEmail();
   const { mutate } = verify;
   useEffect(() => {
@@ -21,20 +23,22 @@ export function VerifyEmail({ token }: { token: string }) {
   if (!token) {
     return (
       <p className="alert alert--error" role="alert">
-        This link is incomplete: it carries no token. Open the link from the email again.
+        {t('account.verifyEmail.noToken')}
       </p>
     );
   }
   if (verify.isSuccess) {
     return (
       <div className="alert alert--success" role="status" data-testid="email-verified-now">
-        <p>Your email address is verified. Thank you!</p>
+        <p>{t('account.verifyEmail.done')}</p>
         <p>
-          <Link to="/">Find events</Link>
+          <Link to="/">{t('account.verifyEmail.findEvents')}</Link>
         </p>
       </div>
     );
   }
-  if (verify.isError) return <ProblemAlert error={verify.error} title="Could not verify" />;
-  return <Loading label="Verifying your email address…" />;
+  if (verify.isError) {
+    return <ProblemAlert error={verify.error} title={t('account.verifyEmail.failed')} />;
+  }
+  return <Loading label={t('account.verifyEmail.pending')} />;
 }

@@ -53,3 +53,20 @@ export function passwordProblem(password: string, email = ''): string | null {
 export function emailProblem(email: string): string | null {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()) ? null : i18n.t('auth.email.invalid');
 }
+
+export interface NewPasswordErrors {
+  password?: string | undefined;
+  repeat?: string | undefined;
+}
+
+/** The sign-up rules for the new password, then the repeat must match. */
+export function newPasswordProblems(
+  password: string,
+  repeat: string,
+  email = '',
+): NewPasswordErrors {
+  const problem = passwordProblem(password, email);
+  if (problem) return { password: problem };
+  if (repeat !== password) return { repeat: i18n.t('account.changePassword.differ') };
+  return {};
+}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useT } from '@/i18n';
 import { detectorClass } from './barcode';
 
 const INTERVAL_MS = 300;
@@ -6,8 +7,9 @@ const INTERVAL_MS = 300;
 /** "Scan with camera": reads QR codes from the back camera until one is found. Render it only
  * where `cameraScanSupported()`; elsewhere the typed code is the way in. */
 export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
+  const t = useT();
   const [active, setActive] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
   const videoRef = useRef<HTMLVideoElement>(null);
   const onCodeRef = useRef(onCode);
 
@@ -24,7 +26,7 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
     const stop = () => {
       stopped = true;
       window.clearInterval(timer);
-      stream?.getTracks().forEach((t) => t.stop());
+      stream?.getTracks().forEach((track) => track.stop());
     };
     const detector = new Detector({ formats: ['qr_code'] });
     navigator.mediaDevices
@@ -59,7 +61,7 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
         }, INTERVAL_MS);
       })
       .catch(() => {
-        setError('The camera could not be opened. Allow camera access, or type the code.');
+        setFailed(true);
         setActive(false);
       });
     return stop;
@@ -72,11 +74,11 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
         className="button"
         aria-pressed={active}
         onClick={() => {
-          setError(null);
+          setFailed(false);
           setActive(!active);
         }}
       >
-        {active ? 'Stop camera' : 'Scan with camera'}
+        {active ? t('door.camera.stop') : t('door.camera.start')}
       </button>
       {active ? (
         <video
@@ -84,12 +86,12 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
           className="door-camera__video"
           muted
           playsInline
-          aria-label="Camera view: hold the ticket's QR code in front of it"
+          aria-label={t('door.camera.view')}
         />
       ) : null}
-      {error ? (
+      {failed ? (
         <p className="alert alert--error" role="alert">
-          {error}
+          {t('door.camera.failed')}
         </p>
       ) : null}
     </div>

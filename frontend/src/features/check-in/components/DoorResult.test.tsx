@@ -1,5 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import '@/i18n/areas/door';
+import { i18n } from '@/i18n';
 import { problemFromBody } from '@/lib/api-client';
 import { doorErrorMessage, errorOutcome } from './door-messages';
 import { DoorResult } from './DoorResult';
@@ -61,10 +63,35 @@ describe('DoorResult', () => {
     expect(html).toContain('door-result--error');
     expect(html).toContain('data-code="ticket_not_found"');
     expect(text(html)).toContain('No ticket of this event has that code');
+    expect(text(html)).not.toContain('This code is not a ticket.');
+    const t = i18n.getFixedT('en');
     for (const code of ['not_confirmed', 'registration_not_active', 'checked_in_at_out_of_range']) {
-      expect(doorErrorMessage(code)).not.toBe(doorErrorMessage(undefined));
+      expect(doorErrorMessage(t, code)).not.toBe(doorErrorMessage(t, undefined));
     }
-    expect(doorErrorMessage('something_new', 'The server said so.')).toBe('The server said so.');
+    // A code the door does not know: its own general words, never the server's English detail.
+    expect(doorErrorMessage(t, 'something_new')).toBe('Something went wrong. Try again.');
+  });
+
+  it('asks before undoing, naming the consequence (the question replaces the button)', () => {
+    const t = i18n.getFixedT('en');
+    expect(t('door.result.undoQuestion', { name: 'Asha Rao' })).toBe(
+      'Undo the check-in of Asha Rao?',
+    );
+    expect(t('door.result.undoConsequence')).toContain('ticket can be scanned again');
+  });
+
+  it('speaks German', async () => {
+    await i18n.changeLanguage('de');
+    try {
+      const html = renderToStaticMarkup(<DoorResult outcome={{ kind: 'queued', waiting: 1 }} />);
+      expect(text(html)).toContain('Offline gespeichert — 1 Scan wartet');
+      const already = renderToStaticMarkup(
+        <DoorResult outcome={{ kind: 'already', registrationId: RID, at: AT }} name="Asha Rao" />,
+      );
+      expect(text(already)).toContain('Bereits eingecheckt um');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 
   it('counts the scans saved offline', () => {

@@ -1,6 +1,8 @@
 import { useRef, useState, type SubmitEvent } from 'react';
 import { Loading } from '@/components/Loading';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { Trans, useT } from '@/i18n';
+import { useFormat } from '@/i18n/use-format';
 import { useDoorCounts, useRegistrationName } from '../api/door';
 import { cameraScanSupported } from './barcode';
 import { CameraScanner } from './CameraScanner';
@@ -10,12 +12,14 @@ import { useDoor } from './use-door';
 
 interface DoorScreenProps {
   eventId: string;
-  /** The event's zone, for the times shown. */
+  /** A zone for the times shown; the person's own zone when not given. */
   timeZone?: string;
 }
 
 /** The door: type, paste or scan a ticket code; see at a glance whether to let them in. */
 export function DoorScreen({ eventId, timeZone }: DoorScreenProps) {
+  const t = useT();
+  const format = useFormat();
   const [code, setCode] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
   const door = useDoor(eventId);
@@ -37,19 +41,27 @@ export function DoorScreen({ eventId, timeZone }: DoorScreenProps) {
     <div className="door stack">
       <p className="door-counts" data-testid="door-counts">
         {counts.data ? (
-          <>
-            <strong>{counts.data.checkedIn}</strong> checked in of{' '}
-            <strong>{counts.data.confirmed}</strong> confirmed
-          </>
+          <Trans
+            i18nKey="door.screen.counts"
+            values={{
+              checkedIn: format.number(counts.data.checkedIn),
+              confirmed: format.number(counts.data.confirmed),
+            }}
+            components={{ strong: <strong /> }}
+          />
         ) : counts.isPending ? (
-          <Loading label="Loading counts…" />
+          <Loading label={t('door.screen.loadingCounts')} />
         ) : null}
       </p>
       {counts.isError ? (
-        <ProblemAlert error={counts.error} title="Could not load the counts" />
+        <ProblemAlert
+          error={counts.error}
+          title={t('door.screen.countsFailed')}
+          onRetry={() => void counts.refetch()}
+        />
       ) : null}
       <form className="door-form" onSubmit={onSubmit} noValidate>
-        <label htmlFor="door-code">Type or paste the ticket code</label>
+        <label htmlFor="door-code">{t('door.screen.codeLabel')}</label>
         <input
           ref={inputRef}
           id="door-code"
@@ -67,14 +79,14 @@ export function DoorScreen({ eventId, timeZone }: DoorScreenProps) {
           autoFocus
         />
         <p id="door-code-hint" className="field__hint">
-          Spaces, dashes and lower case do not matter.
+          {t('door.screen.codeHint')}
         </p>
         <button
           type="submit"
           className="button button--primary door-form__submit"
           disabled={door.scanning || code.trim() === ''}
         >
-          {door.scanning ? 'Checking…' : 'Check in'}
+          {door.scanning ? t('door.screen.submitting') : t('door.screen.submit')}
         </button>
       </form>
       {camera ? <CameraScanner onCode={door.submit} /> : null}

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useT } from '@/i18n';
 import { useFormat } from '@/i18n/use-format';
+import { seatWording } from '@/lib/count-label';
 import type { EventOut } from '@/types/api';
 import { CATEGORY_LABELS } from './event-status';
 import { StatusBadge } from './StatusBadge';
@@ -9,6 +10,7 @@ export function EventCard({ event }: { event: EventOut }) {
   const t = useT();
   const format = useFormat();
   const titleId = `event-${event.id}-title`;
+  const seats = seatWording(event.seats_left, event.capacity);
   return (
     <article className="card" aria-labelledby={titleId} data-testid="event-card">
       <div className="card__top">
@@ -37,9 +39,10 @@ export function EventCard({ event }: { event: EventOut }) {
         </div>
         <div>
           <dt>{t('events.card.seats')}</dt>
-          <dd>
-            {t('events.card.seatsLeft', {
-              left: format.number(event.seats_left),
+          <dd data-testid="card-seats">
+            {t(`events.card.${seats.key}`, {
+              count: seats.count,
+              left: format.number(seats.left),
               capacity: format.number(event.capacity),
             })}
           </dd>

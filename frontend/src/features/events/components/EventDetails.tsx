@@ -1,5 +1,6 @@
 import { useT } from '@/i18n';
 import { useFormat } from '@/i18n/use-format';
+import { seatWording } from '@/lib/count-label';
 import type { EventOut } from '@/types/api';
 import { CATEGORY_LABELS } from './event-status';
 import { StatusBadge } from './StatusBadge';
@@ -31,6 +32,7 @@ export function EventDetails({ event, live = false }: EventDetailsProps) {
   const t = useT();
   const format = useFormat();
   const { location } = event;
+  const seats = seatWording(event.seats_left, event.capacity);
   const calendarHref = `/api/events/${encodeURIComponent(event.id)}/calendar.ics`;
   return (
     <article className="event-details" aria-labelledby="event-title">
@@ -98,8 +100,9 @@ export function EventDetails({ event, live = false }: EventDetailsProps) {
             ) : null}
           </dt>
           <dd data-testid="seats" aria-live="polite" aria-atomic="true">
-            {t('events.detail.seatsLeft', {
-              left: format.number(event.seats_left),
+            {t(`events.detail.${seats.key}`, {
+              count: seats.count,
+              left: format.number(seats.left),
               capacity: format.number(event.capacity),
               confirmed: format.number(event.confirmed_count),
             })}
@@ -132,16 +135,6 @@ export function EventDetails({ event, live = false }: EventDetailsProps) {
                   count: event.rating_count,
                 })
               : t('events.detail.notRated')}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('events.detail.status')}</dt>
-          <dd>{t(`events.status.${event.status}`, { defaultValue: event.status })}</dd>
-        </div>
-        <div>
-          <dt>{t('events.detail.created')}</dt>
-          <dd>
-            <time dateTime={event.created_at}>{format.dateTime(event.created_at)}</time>
           </dd>
         </div>
       </dl>

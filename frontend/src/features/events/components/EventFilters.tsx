@@ -1,7 +1,14 @@
-import { useState, type SubmitEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
+import { Field } from '@/components/Field';
 import { useT } from '@/i18n';
 import { CATEGORIES, LIST_STATUSES, SORTS } from '@/types/api';
-import { DEFAULT_FILTERS, PAGE_SIZES, type EventFilterValues } from './filters';
+import {
+  DEFAULT_FILTERS,
+  hasPanelFilters,
+  isReversedRange,
+  PAGE_SIZES,
+  type EventFilterValues,
+} from './filters';
 
 interface EventFiltersProps {
   values: EventFilterValues;
@@ -12,18 +19,37 @@ export function EventFilters({ values, onApply }: EventFiltersProps) {
   const t = useT();
   const [draft, setDraft] = useState(values);
   const [prev, setPrev] = useState(values);
+  // A link that carries filters opens the panel, so what filters the list is visible.
+  const [open, setOpen] = useState(() => hasPanelFilters(values));
+  const [rangeError, setRangeError] = useState(false);
+  const toRef = useRef<HTMLInputElement>(null);
   // When the URL changes (back button, paging), show what it says.
   if (prev !== values) {
     setPrev(values);
     setDraft(values);
+    setRangeError(false);
+    if (hasPanelFilters(values)) setOpen(true);
   }
 
   const set = <K extends keyof EventFilterValues>(key: K, value: EventFilterValues[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
+    if (key === 'from' || key === 'to') setRangeError(false);
   };
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
+    if (isReversedRange(draft)) {
+      // Refused here, not sent: the end of the range comes before its start.
+      setRangeError(true);
+      setOpen(true);
+      toRef.current?.focus();
+      return;
+    }
     onApply({ ...draft, page: 1 });
+  };
+  const clear = () => {
+    setDraft(DEFAULT_FILTERS);
+    setRangeError(false);
+    onApply(DEFAULT_FILTERS);
   };
 
   return (
@@ -46,7 +72,12 @@ export function EventFilters({ values, onApply }: EventFiltersProps) {
           {t('events.filters.searchButton')}
         </button>
       </div>
-      <details className="filters__more">
+      <details
+        className="filters__more"
+        open={open}
+        onToggle={(e) => setOpen(e.currentTarget.open)}
+        data-testid="filters-panel"
+      >
         <summary>{t('events.filters.more')}</summary>
         <div className="filters__grid">
           <div className="field">
@@ -89,16 +120,21 @@ export function EventFilters({ values, onApply }: EventFiltersProps) {
               onChange={(e) => set('from', e.target.value)}
             />
           </div>
-          <div className="field">
-            <label htmlFor="f-to">{t('events.filters.to')}</label>
-            <input
-              id="f-to"
-              type="date"
-              value={draft.to}
-              min={draft.from || undefined}
-              onChange={(e) => set('to', e.target.value)}
-            />
-          </div>
+          <Field
+            id="f-to"
+            label={t('events.filters.to')}
+            error={rangeError ? t('events.filters.reversedRange') : undefined}
+          >
+            {(control) => (
+              <input
+                {...control}
+                ref={toRef}
+                type="date"
+                value={draft.to}
+                onChange={(e) => set('to', e.target.value)}
+              />
+            )}
+          </Field>
           <div className="field">
             <label htmlFor="f-status">{t('events.filters.when')}</label>
             <select
@@ -146,15 +182,8 @@ export function EventFilters({ values, onApply }: EventFiltersProps) {
           <button type="submit" className="button button--primary">
             {t('events.filters.apply')}
           </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              setDraft(DEFAULT_FILTERS);
-              onApply(DEFAULT_FILTERS);
-            }}
-          >
-            {t('events.filters.reset')}
+          <button type="button" className="button" onClick={clear}>
+            {t('events.filters.clear')}
           </button>
         </div>
       </details>

@@ -1,8 +1,10 @@
 import { useState, type ReactNode, type SubmitEvent } from 'react';
+import { CountrySelect } from '@/components/CountrySelect';
 import { Field } from '@/components/Field';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { TimeZoneSelect } from '@/components/TimeZoneSelect';
-import { fieldErrors } from '@/lib/api-client';
+import { useServerErrors } from '@/components/use-server-errors';
+import { useT } from '@/i18n';
 import { CATEGORIES } from '@/types/api';
 import { LIMITS } from '@/types/limits';
 import { CATEGORY_LABELS } from './event-status';
@@ -23,12 +25,32 @@ const SHOWN_FIELDS = [
   'capacity',
 ] as const;
 
+/** The server's field key for each form value, to clear its error once the value changes. */
+const SERVER_FIELD: Record<keyof EventFormValues, string> = {
+  title: 'title',
+  description: 'description',
+  category: 'category',
+  tags: 'tags',
+  startsAt: 'starts_at',
+  endsAt: 'ends_at',
+  timezone: 'timezone',
+  country: 'location.country',
+  city: 'location.city',
+  venue: 'location.venue',
+  onlineUrl: 'location.online_url',
+  capacity: 'capacity',
+  waitlistEnabled: 'waitlist_enabled',
+  publish: 'publish',
+};
+
 interface EventFormProps {
   mode: 'create' | 'edit';
   initial: EventFormValues;
   onSubmit: (values: EventFormValues) => void;
   pending: boolean;
   error: unknown;
+  /** A problem found before sending (already translated), e.g. a date the zone cannot read. */
+  localProblem?: string | null;
   submitLabel: string;
   /** More fields after the event's own (the new-event page's "Repeats"), given the values. */
   renderExtra?: (values: EventFormValues) => ReactNode;
@@ -40,13 +62,16 @@ export function EventForm({
   onSubmit,
   pending,
   error,
+  localProblem,
   submitLabel,
   renderExtra,
 }: EventFormProps) {
+  const t = useT();
   const [values, setValues] = useState(initial);
-  const errors = fieldErrors(error);
+  const { errors, clear } = useServerErrors(error);
   const set = <K extends keyof EventFormValues>(key: K, value: EventFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
+    clear(SERVER_FIELD[key]);
   };
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -56,10 +81,23 @@ export function EventForm({
 
   return (
     <form className="form" onSubmit={submit} noValidate={false}>
-      <ProblemAlert error={error} shownFields={SHOWN_FIELDS} />
+      {localProblem ? (
+        <p className="alert alert--error" role="alert">
+          {localProblem}
+        </p>
+      ) : null}
+      <ProblemAlert
+        error={error}
+        shownFields={SHOWN_FIELDS}
+        fieldLabels={{
+          location: t('organizer.form.where'),
+          waitlist_enabled: t('organizer.form.waitlist'),
+          publish: t('organizer.form.publish'),
+        }}
+      />
       <fieldset>
-        <legend>About the event</legend>
-        <Field id={id('title')} label="Title" required error={errors.title}>
+        <legend>{t('organizer.form.about')}</legend>
+        <Field id={id('title')} label={t('organizer.form.title')} required error={errors.title}>
           {(c) => (
             <input
               {...c}
@@ -70,7 +108,11 @@ export function EventForm({
             />
           )}
         </Field>
-        <Field id={id('description')} label="Description" error={errors.description}>
+        <Field
+          id={id('description')}
+          label={t('organizer.form.description')}
+          error={errors.description}
+        >
           {(c) => (
             <textarea
               {...c}
@@ -81,7 +123,12 @@ export function EventForm({
             />
           )}
         </Field>
-        <Field id={id('category')} label="Category" required error={errors.category}>
+        <Field
+          id={id('category')}
+          label={t('organizer.form.category')}
+          required
+          error={errors.category}
+        >
           {(c) => (
             <select
               {...c}
@@ -90,13 +137,18 @@ export function EventForm({
             >
               {CATEGORIES.map((cat) => (
                 <option key={cat} value={cat}>
-                  {CATEGORY_LABELS[cat]}
+                  {t(`events.category.${cat}`, { defaultValue: CATEGORY_LABELS[cat] ?? cat })}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field id={id('tags')} label="Tags" hint="Separate tags with commas" error={errors.tags}>
+        <Field
+          id={id('tags')}
+          label={t('organizer.form.tags')}
+          hint={t('organizer.form.tagsHint')}
+          error={errors.tags}
+        >
           {(c) => (
             <input {...c} value={values.tags} onChange={(e) => set('tags', e.target.value)} />
           )}
@@ -104,8 +156,13 @@ export function EventForm({
       </fieldset>
 
       <fieldset>
-        <legend>When</legend>
-        <Field id={id('starts')} label="Starts" required error={errors.starts_at}>
+        <legend>{t('organizer.form.when')}</legend>
+        <Field
+          id={id('starts')}
+          label={t('organizer.form.starts')}
+          required
+          error={errors.starts_at}
+        >
           {(c) => (
             <input
               {...c}
@@ -116,7 +173,7 @@ export function EventForm({
             />
           )}
         </Field>
-        <Field id={id('ends')} label="Ends" required error={errors.ends_at}>
+        <Field id={id('ends')} label={t('organizer.form.ends')} required error={errors.ends_at}>
           {(c) => (
             <input
               {...c}
@@ -130,8 +187,8 @@ export function EventForm({
         </Field>
         <Field
           id={id('timezone')}
-          label="Time zone"
-          hint="Start and end are read as clock times in this zone"
+          label={t('organizer.form.timezone')}
+          hint={t('organizer.form.timezoneHint')}
           error={errors.timezone}
         >
           {(c) => (
@@ -141,27 +198,30 @@ export function EventForm({
       </fieldset>
 
       <fieldset>
-        <legend>Where</legend>
+        <legend>{t('organizer.form.where')}</legend>
         <Field
           id={id('country')}
-          label="Country code"
+          label={t('organizer.form.country')}
           required
-          hint="Two letters, e.g. GB, IN, US"
+          hint={t('organizer.form.countryHint')}
           error={errors['location.country']}
         >
           {(c) => (
-            <input
+            <CountrySelect
               {...c}
               required
-              maxLength={LIMITS.countryCode}
-              pattern="[A-Za-z]{2}"
-              autoCapitalize="characters"
               value={values.country}
-              onChange={(e) => set('country', e.target.value.toUpperCase())}
+              onChange={(code) => set('country', code)}
+              unknownMessage={t('organizer.form.countryUnknown')}
             />
           )}
         </Field>
-        <Field id={id('city')} label="City" required error={errors['location.city']}>
+        <Field
+          id={id('city')}
+          label={t('organizer.form.city')}
+          required
+          error={errors['location.city']}
+        >
           {(c) => (
             <input
               {...c}
@@ -171,12 +231,16 @@ export function EventForm({
             />
           )}
         </Field>
-        <Field id={id('venue')} label="Venue" error={errors['location.venue']}>
+        <Field id={id('venue')} label={t('organizer.form.venue')} error={errors['location.venue']}>
           {(c) => (
             <input {...c} value={values.venue} onChange={(e) => set('venue', e.target.value)} />
           )}
         </Field>
-        <Field id={id('online')} label="Online link" error={errors['location.online_url']}>
+        <Field
+          id={id('online')}
+          label={t('organizer.form.online')}
+          error={errors['location.online_url']}
+        >
           {(c) => (
             <input
               {...c}
@@ -190,8 +254,13 @@ export function EventForm({
       </fieldset>
 
       <fieldset>
-        <legend>Seats</legend>
-        <Field id={id('capacity')} label="Capacity" required error={errors.capacity}>
+        <legend>{t('organizer.form.seats')}</legend>
+        <Field
+          id={id('capacity')}
+          label={t('organizer.form.capacity')}
+          required
+          error={errors.capacity}
+        >
           {(c) => (
             <input
               {...c}
@@ -212,7 +281,7 @@ export function EventForm({
             checked={values.waitlistEnabled}
             onChange={(e) => set('waitlistEnabled', e.target.checked)}
           />
-          <label htmlFor={id('waitlist')}>Open a waitlist when the event is full</label>
+          <label htmlFor={id('waitlist')}>{t('organizer.form.waitlist')}</label>
         </div>
         {mode === 'create' ? (
           <div className="check">
@@ -222,7 +291,7 @@ export function EventForm({
               checked={values.publish}
               onChange={(e) => set('publish', e.target.checked)}
             />
-            <label htmlFor={id('publish')}>Publish now (otherwise save as a draft)</label>
+            <label htmlFor={id('publish')}>{t('organizer.form.publish')}</label>
           </div>
         ) : null}
       </fieldset>
@@ -230,7 +299,7 @@ export function EventForm({
 
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={pending}>
-          {pending ? 'Saving…' : submitLabel}
+          {pending ? t('organizer.form.saving') : submitLabel}
         </button>
       </div>
     </form>

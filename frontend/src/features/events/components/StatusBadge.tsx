@@ -1,12 +1,7 @@
 import { useT } from '@/i18n';
-import type { EventOut } from '@/types/api';
-import { eventBadge } from './event-status';
+import { eventBadge, type BadgeEvent } from './event-status';
 
-export function StatusBadge({
-  event,
-}: {
-  event: Pick<EventOut, 'status' | 'seats_left' | 'waitlist_enabled'>;
-}) {
+export function StatusBadge({ event }: { event: BadgeEvent }) {
   const t = useT();
   const badge = eventBadge(event);
   return (

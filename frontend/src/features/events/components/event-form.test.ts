@@ -48,6 +48,11 @@ describe('event form', () => {
     expect(formToEventIn(base)).not.toHaveProperty('organizer_name');
   });
 
+  it('starts a blank form in the given zone', () => {
+    expect(emptyEventForm('Europe/Berlin').timezone).toBe('Europe/Berlin');
+    expect(emptyEventForm().country).toBe('');
+  });
+
   it('splits tags on commas', () => {
     expect(parseTags(' a ,b,,a ')).toEqual(['a', 'b']);
   });

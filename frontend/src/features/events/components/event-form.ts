@@ -25,7 +25,8 @@ export interface EventFormValues {
   publish: boolean;
 }
 
-export function emptyEventForm(): EventFormValues {
+/** A blank form; the zone defaults to the person's (their profile's, else the browser's). */
+export function emptyEventForm(timezone: string = browserTimeZone()): EventFormValues {
   return {
     title: '',
     description: '',
@@ -33,7 +34,7 @@ export function emptyEventForm(): EventFormValues {
     tags: '',
     startsAt: '',
     endsAt: '',
-    timezone: browserTimeZone(),
+    timezone,
     country: '',
     city: '',
     venue: '',

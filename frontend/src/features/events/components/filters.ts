@@ -65,6 +65,25 @@ export function parseFilters(params: URLSearchParams): EventFilterValues {
   };
 }
 
+/** Whether the "Filters and sorting" panel has anything set (the search box is outside it). */
+export function hasPanelFilters(values: EventFilterValues): boolean {
+  return (
+    values.category !== DEFAULT_FILTERS.category ||
+    values.country.trim() !== '' ||
+    values.city.trim() !== '' ||
+    values.from !== '' ||
+    values.to !== '' ||
+    values.status !== DEFAULT_FILTERS.status ||
+    values.sort !== DEFAULT_FILTERS.sort ||
+    values.pageSize !== DEFAULT_FILTERS.pageSize
+  );
+}
+
+/** A date range whose end is before its start: the form refuses it (`YYYY-MM-DD` compares). */
+export function isReversedRange(values: Pick<EventFilterValues, 'from' | 'to'>): boolean {
+  return values.from !== '' && values.to !== '' && values.to < values.from;
+}
+
 /** Only non-default values go into the URL, so a plain `/` is the default list. */
 export function filtersToSearchParams(values: EventFilterValues): URLSearchParams {
   const out = new URLSearchParams();

@@ -1,16 +1,20 @@
 import { NavLink } from 'react-router';
+import { useT } from '@/i18n';
+import { useFormat } from '@/i18n/use-format';
 import { useUnreadCount } from '../api/get-notifications';
 import { formatUnread, inboxLabel } from './badge';
 
 /** The header's inbox icon with the unread count (signed-in only; the layout decides). */
 export function InboxLink() {
+  const t = useT();
+  const { locale } = useFormat();
   const unread = useUnreadCount();
   const badge = formatUnread(unread);
   return (
     <NavLink
       to="/inbox"
       className="inbox-link"
-      aria-label={inboxLabel(unread)}
+      aria-label={inboxLabel(t, unread, locale)}
       data-testid="inbox-link"
       data-unread={unread ?? 0}
     >

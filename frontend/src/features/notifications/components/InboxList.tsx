@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import { Loading } from '@/components/Loading';
 import { Pagination } from '@/components/Pagination';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { formatDateTime } from '@/lib/datetime';
+import { useT } from '@/i18n';
+import { useFormat } from '@/i18n/use-format';
 import { useNotifications } from '../api/get-notifications';
 import { useMarkAllRead, useMarkRead } from '../api/mark-read';
 import type { NotificationItem } from '../api/types';
@@ -13,6 +14,8 @@ const PAGE_SIZE = 20;
 
 /** The inbox, newest first: opening an item marks it read; one button marks them all. */
 export function InboxList() {
+  const t = useT();
+  const format = useFormat();
   const [page, setPage] = useState(1);
   const inbox = useNotifications({ page, page_size: PAGE_SIZE });
   const markRead = useMarkRead();
@@ -23,7 +26,9 @@ export function InboxList() {
     <div className="stack">
       <div className="actions inbox-toolbar">
         <p className="muted" aria-live="polite" data-testid="inbox-unread">
-          {unread === 0 ? 'All read.' : `${unread} unread`}
+          {unread === 0
+            ? t('member.inbox.allRead')
+            : t('member.inbox.unread', { count: unread, n: format.number(unread) })}
         </p>
         <button
           type="button"
@@ -31,20 +36,24 @@ export function InboxList() {
           disabled={unread === 0 || markAll.isPending}
           onClick={() => markAll.mutate()}
         >
-          {markAll.isPending ? 'Marking…' : 'Mark all read'}
+          {markAll.isPending ? t('member.inbox.marking') : t('member.inbox.markAll')}
         </button>
       </div>
-      <ProblemAlert error={markAll.error ?? markRead.error} title="Could not mark as read" />
-      {inbox.isPending ? <Loading label="Loading your inbox…" /> : null}
-      {inbox.isError ? <ProblemAlert error={inbox.error} /> : null}
+      <ProblemAlert error={markAll.error ?? markRead.error} title={t('member.inbox.markFailed')} />
+      {inbox.isPending ? <Loading label={t('member.inbox.loading')} /> : null}
+      {inbox.isError ? (
+        <ProblemAlert
+          error={inbox.error}
+          title={t('member.inbox.loadFailed')}
+          onRetry={() => void inbox.refetch()}
+        />
+      ) : null}
       {inbox.data ? (
         <>
           {inbox.data.items.length === 0 ? (
-            <p className="empty">
-              Nothing here yet. Registrations, changes and reminders show up here.
-            </p>
+            <p className="empty">{t('member.inbox.empty')}</p>
           ) : (
-            <ul className="inbox" aria-label="Notifications">
+            <ul className="inbox" aria-label={t('member.inbox.list')}>
               {inbox.data.items.map((item) => (
                 <InboxItem key={item.id} item={item} onOpen={() => markRead.mutate(item.id)} />
               ))}
@@ -55,7 +64,7 @@ export function InboxList() {
             pageSize={inbox.data.page_size}
             total={inbox.data.total}
             onPageChange={setPage}
-            label="Inbox pages"
+            label={t('member.inbox.pages')}
           />
         </>
       ) : null}
@@ -64,10 +73,12 @@ export function InboxList() {
 }
 
 function InboxItem({ item, onOpen }: { item: NotificationItem; onOpen: () => void }) {
+  const t = useT();
+  const format = useFormat();
   const open = () => {
     if (!item.read) onOpen();
   };
-  const title = item.read ? item.title : `${item.title} (unread)`;
+  const title = item.read ? item.title : t('member.inbox.unreadTitle', { title: item.title });
   return (
     <li
       className={`inbox__item${item.read ? '' : ' inbox__item--unread'}`}
@@ -75,9 +86,9 @@ function InboxItem({ item, onOpen }: { item: NotificationItem; onOpen: () => voi
       data-read={item.read}
     >
       <p className="inbox__meta">
-        <span className="chip">{kindLabel(item.kind)}</span>{' '}
+        <span className="chip">{kindLabel(t, item.kind)}</span>{' '}
         <time className="muted" dateTime={item.created_at}>
-          {formatDateTime(item.created_at)}
+          {format.dateTime(item.created_at)}
         </time>
       </p>
       {item.event_id ? (

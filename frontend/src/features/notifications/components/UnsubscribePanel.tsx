@@ -1,28 +1,29 @@
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { useT } from '@/i18n';
 import { useUnsubscribe } from '../api/unsubscribe';
 
 /** The page an email's unsubscribe link opens: one button, nothing happens before it. */
 export function UnsubscribePanel({ token }: { token: string }) {
+  const t = useT();
   const unsubscribe = useUnsubscribe();
   if (!token) {
     return (
       <p className="alert alert--error" role="alert">
-        This link is incomplete: it carries no token. Open the link from the email again.
+        {t('member.unsubscribe.noToken')}
       </p>
     );
   }
   if (unsubscribe.isSuccess) {
     return (
       <p className="alert alert--success" role="status" data-testid="unsubscribed">
-        Done: you will get no more reminders for this. Other emails (confirmations, changes) still
-        come.
+        {t('member.unsubscribe.done')}
       </p>
     );
   }
   return (
     <div className="panel stack form--narrow">
-      <p>Stop the reminder emails this link was sent with?</p>
-      <ProblemAlert error={unsubscribe.error} title="Could not unsubscribe" />
+      <p>{t('member.unsubscribe.question')}</p>
+      <ProblemAlert error={unsubscribe.error} title={t('member.unsubscribe.failed')} />
       <div className="actions">
         <button
           type="button"
@@ -30,7 +31,7 @@ export function UnsubscribePanel({ token }: { token: string }) {
           disabled={unsubscribe.isPending}
           onClick={() => unsubscribe.mutate(token)}
         >
-          {unsubscribe.isPending ? 'Unsubscribing…' : 'Stop reminders'}
+          {unsubscribe.isPending ? t('member.unsubscribe.busy') : t('member.unsubscribe.button')}
         </button>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { i18n } from '@/i18n';
 import { notificationFromLive } from '../api/types';
 import { formatUnread, inboxLabel, kindLabel } from './badge';
 
@@ -16,14 +17,22 @@ describe('inbox badge', () => {
     expect(formatUnread(12345)).toBe('99+');
   });
   it('tells screen readers the exact count', () => {
-    expect(inboxLabel(0)).toBe('Inbox');
-    expect(inboxLabel(undefined)).toBe('Inbox');
-    expect(inboxLabel(1)).toBe('Inbox, 1 unread');
-    expect(inboxLabel(1200)).toBe('Inbox, 1,200 unread');
+    const t = i18n.getFixedT('en');
+    expect(inboxLabel(t, 0, 'en')).toBe('Inbox');
+    expect(inboxLabel(t, undefined, 'en')).toBe('Inbox');
+    expect(inboxLabel(t, 1, 'en')).toBe('Inbox, 1 unread');
+    expect(inboxLabel(t, 1200, 'en')).toBe('Inbox, 1,200 unread');
+  });
+  it('says it in German too', () => {
+    const t = i18n.getFixedT('de');
+    expect(inboxLabel(t, 0, 'de')).toBe('Posteingang');
+    expect(inboxLabel(t, 1200, 'de')).toBe('Posteingang, 1.200 ungelesen');
   });
   it('names each kind, and copes with a new one', () => {
-    expect(kindLabel('reminder')).toBe('Reminder');
-    expect(kindLabel('something_new')).toBe('Notification');
+    const t = i18n.getFixedT('en');
+    expect(kindLabel(t, 'reminder')).toBe('Reminder');
+    expect(kindLabel(t, 'something_new')).toBe('Notification');
+    expect(kindLabel(i18n.getFixedT('de'), 'reminder')).toBe('Erinnerung');
   });
 });
 

@@ -1,4 +1,6 @@
-import type { NotificationKind } from '../api/types';
+import type { TFunction } from 'i18next';
+import { formatNumberIn } from '@/i18n/format';
+import { NOTIFICATION_KINDS } from '@/types/api';
 
 /** The badge's text: nothing at 0, the count up to 99, then "99+" so it stays one small chip. */
 export function formatUnread(unread: number | null | undefined): string {
@@ -6,25 +8,20 @@ export function formatUnread(unread: number | null | undefined): string {
   return unread > 99 ? '99+' : String(Math.floor(unread));
 }
 
-/** The inbox link's accessible name, with the exact count. */
-export function inboxLabel(unread: number | null | undefined): string {
+/** The inbox link's accessible name, with the exact count, in the person's language. */
+export function inboxLabel(
+  t: TFunction,
+  unread: number | null | undefined,
+  locale: string,
+): string {
   const n = typeof unread === 'number' && Number.isFinite(unread) ? Math.max(0, unread) : 0;
-  if (n === 0) return 'Inbox';
-  return `Inbox, ${n.toLocaleString('en')} unread`;
+  if (n === 0) return t('member.inbox.link');
+  return t('member.inbox.linkUnread', { count: n, n: formatNumberIn(n, locale) });
 }
 
-const KIND_LABELS: Record<NotificationKind, string> = {
-  registration_confirmed: 'Registration confirmed',
-  waitlisted: 'Waitlisted',
-  promoted: 'Off the waitlist',
-  registration_cancelled: 'Registration cancelled',
-  event_changed: 'Event changed',
-  event_cancelled: 'Event cancelled',
-  reminder: 'Reminder',
-  feedback_request: 'How was it?',
-};
-
 /** A kind's label; a kind this build does not know yet still gets a word. */
-export function kindLabel(kind: string): string {
-  return (KIND_LABELS as Record<string, string | undefined>)[kind] ?? 'Notification';
+export function kindLabel(t: TFunction, kind: string): string {
+  return (NOTIFICATION_KINDS as readonly string[]).includes(kind)
+    ? t(`member.inbox.kind.${kind}`)
+    : t('member.inbox.kind.other');
 }

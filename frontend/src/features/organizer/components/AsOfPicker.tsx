@@ -1,4 +1,5 @@
 import { useState, type SubmitEvent } from 'react';
+import { useT } from '@/i18n';
 import { browserTimeZone, zonedLocalToIso } from '@/lib/datetime';
 
 interface AsOfPickerProps {
@@ -9,6 +10,7 @@ interface AsOfPickerProps {
 
 /** Time travel: a datetime-local in the browser's zone, sent as an ISO instant (`as_of`). */
 export function AsOfPicker({ id, value, onChange }: AsOfPickerProps) {
+  const t = useT();
   const [local, setLocal] = useState('');
   const apply = (event: SubmitEvent) => {
     event.preventDefault();
@@ -17,7 +19,7 @@ export function AsOfPicker({ id, value, onChange }: AsOfPickerProps) {
   return (
     <form className="inline-form" onSubmit={apply}>
       <div className="field">
-        <label htmlFor={id}>As of ({browserTimeZone()})</label>
+        <label htmlFor={id}>{t('organizer.asOf.label', { zone: browserTimeZone() })}</label>
         <input
           id={id}
           type="datetime-local"
@@ -27,7 +29,7 @@ export function AsOfPicker({ id, value, onChange }: AsOfPickerProps) {
         />
       </div>
       <button type="submit" className="button">
-        Show
+        {t('organizer.asOf.show')}
       </button>
       {value ? (
         <button
@@ -38,7 +40,7 @@ export function AsOfPicker({ id, value, onChange }: AsOfPickerProps) {
             onChange(undefined);
           }}
         >
-          Now
+          {t('organizer.asOf.now')}
         </button>
       ) : null}
     </form>

@@ -2,17 +2,16 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Loading } from '@/components/Loading';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { formatDateTime } from '@/lib/datetime';
+import { useT } from '@/i18n';
+import { useFormat } from '@/i18n/use-format';
 import type { EventOut } from '@/types/api';
 import { useMyEvents, type MyEventsWhen } from '../api/get-my-events';
 
-const TABS: { when: MyEventsWhen; label: string }[] = [
-  { when: 'upcoming', label: 'Upcoming' },
-  { when: 'past', label: 'Past' },
-  { when: 'drafts', label: 'Drafts' },
-];
+const TABS: readonly MyEventsWhen[] = ['upcoming', 'past', 'drafts'];
 
 function MyEventCard({ event }: { event: EventOut }) {
+  const t = useT();
+  const format = useFormat();
   const id = encodeURIComponent(event.id);
   return (
     <li className="panel stack" aria-labelledby={`my-event-${event.id}`}>
@@ -20,27 +19,35 @@ function MyEventCard({ event }: { event: EventOut }) {
       <p>
         {/* The event's own zone: the organizer plans in the place's local time. */}
         <time dateTime={event.starts_at}>
-          {formatDateTime(event.starts_at, event.timezone)}
+          {format.dateTime(event.starts_at, event.timezone)}
         </time>{' '}
         <span className="muted">({event.timezone})</span>
       </p>
       <p data-testid="my-event-seats">
-        Seats: {event.confirmed_count}/{event.capacity} · Waitlist: {event.waitlist_length} ·
-        Status: {event.status}
+        {t('organizer.home.seats', {
+          confirmed: format.number(event.confirmed_count),
+          capacity: format.number(event.capacity),
+        })}
+        {' · '}
+        {t('organizer.home.waitlist', { n: format.number(event.waitlist_length) })}
+        {' · '}
+        {t('organizer.home.status', {
+          status: t(`events.status.${event.status}`, { defaultValue: event.status }),
+        })}
       </p>
-      <nav aria-label={`Links for ${event.title}`}>
+      <nav aria-label={t('organizer.home.links', { title: event.title })}>
         <ul className="nav-list">
           <li>
-            <Link to={`/events/${id}/manage`}>Manage</Link>
+            <Link to={`/events/${id}/manage`}>{t('organizer.home.manage')}</Link>
           </li>
           <li>
-            <Link to={`/events/${id}/check-in`}>Check-in</Link>
+            <Link to={`/events/${id}/check-in`}>{t('organizer.home.checkIn')}</Link>
           </li>
           <li>
-            <Link to={`/events/${id}`}>Feedback</Link>
+            <Link to={`/events/${id}`}>{t('organizer.home.feedback')}</Link>
           </li>
           <li>
-            <Link to={`/events/${id}/analytics`}>Analytics</Link>
+            <Link to={`/events/${id}/analytics`}>{t('organizer.home.analytics')}</Link>
           </li>
         </ul>
       </nav>
@@ -50,6 +57,8 @@ function MyEventCard({ event }: { event: EventOut }) {
 
 /** "My events": the organizer's events by tab, as phone-first cards. */
 export function MyEventsHome() {
+  const t = useT();
+  const format = useFormat();
   const [when, setWhen] = useState<MyEventsWhen>('upcoming');
   const [page, setPage] = useState(1);
   const query = useMyEvents(when, page);
@@ -58,29 +67,35 @@ export function MyEventsHome() {
 
   return (
     <div className="stack">
-      <div role="tablist" aria-label="Which events" className="inline-form">
+      <div role="tablist" aria-label={t('organizer.home.which')} className="inline-form">
         {TABS.map((tab) => (
           <button
-            key={tab.when}
+            key={tab}
             type="button"
             role="tab"
-            aria-selected={when === tab.when}
-            className={when === tab.when ? 'button button--primary' : 'button'}
+            aria-selected={when === tab}
+            className={when === tab ? 'button button--primary' : 'button'}
             onClick={() => {
-              setWhen(tab.when);
+              setWhen(tab);
               setPage(1);
             }}
           >
-            {tab.label}
+            {t(`organizer.home.tabs.${tab}`)}
           </button>
         ))}
       </div>
-      <div role="tabpanel" aria-label={TABS.find((t) => t.when === when)?.label}>
-        <ProblemAlert error={query.error} title="Could not load your events" />
+      <div role="tabpanel" aria-label={t(`organizer.home.tabs.${when}`)}>
+        <ProblemAlert
+          error={query.error}
+          title={t('organizer.home.loadFailed')}
+          onRetry={() => void query.refetch()}
+        />
         {query.isPending ? <Loading /> : null}
-        {data && data.items.length === 0 ? <p className="muted">No events here yet.</p> : null}
+        {data && data.items.length === 0 ? (
+          <p className="muted">{t('organizer.home.empty')}</p>
+        ) : null}
         {data && data.items.length > 0 ? (
-          <ul className="stack" aria-label="Your events">
+          <ul className="stack" aria-label={t('organizer.home.yours')}>
             {data.items.map((event) => (
               <MyEventCard key={event.id} event={event} />
             ))}
@@ -94,10 +109,13 @@ export function MyEventsHome() {
               disabled={page <= 1}
               onClick={() => setPage(page - 1)}
             >
-              Previous
+              {t('organizer.home.previous')}
             </button>
             <span>
-              Page {page} of {pages}
+              {t('organizer.home.page', {
+                page: format.number(page),
+                pages: format.number(pages),
+              })}
             </span>
             <button
               type="button"
@@ -105,7 +123,7 @@ export function MyEventsHome() {
               disabled={page >= pages}
               onClick={() => setPage(page + 1)}
             >
-              Next
+              {t('organizer.home.next')}
             </button>
           </p>
         ) : null}

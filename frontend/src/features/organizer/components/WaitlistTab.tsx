@@ -2,13 +2,16 @@ import { useState } from 'react';
 import { Loading } from '@/components/Loading';
 import { Pagination } from '@/components/Pagination';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { formatDateTime } from '@/lib/datetime';
+import { useT } from '@/i18n';
+import { useFormat } from '@/i18n/use-format';
 import { useWaitlist } from '../api/get-waitlist';
 import { AsOfPicker } from './AsOfPicker';
 
 const PAGE_SIZE = 20;
 
 export function WaitlistTab({ eventId }: { eventId: string }) {
+  const t = useT();
+  const format = useFormat();
   const [asOf, setAsOf] = useState<string | undefined>();
   const [page, setPage] = useState(1);
   const waitlist = useWaitlist(eventId, { as_of: asOf, page, page_size: PAGE_SIZE });
@@ -24,12 +27,12 @@ export function WaitlistTab({ eventId }: { eventId: string }) {
     />
   );
 
-  if (waitlist.isPending) return <Loading label="Loading waitlist…" />;
+  if (waitlist.isPending) return <Loading label={t('organizer.waitlist.loading')} />;
   if (waitlist.isError)
     return (
       <div className="stack">
         {picker}
-        <ProblemAlert error={waitlist.error} />
+        <ProblemAlert error={waitlist.error} onRetry={() => void waitlist.refetch()} />
       </div>
     );
   const { items, total } = waitlist.data;
@@ -38,16 +41,23 @@ export function WaitlistTab({ eventId }: { eventId: string }) {
     <div className="stack">
       {picker}
       {asOf ? (
-        <p className="muted">Showing the waitlist as it stood at {formatDateTime(asOf)}.</p>
+        <p className="muted">{t('organizer.waitlist.asOf', { when: format.dateTime(asOf) })}</p>
       ) : null}
-      <p>{total === 0 ? 'Nobody is waiting.' : `${total} waiting, in promotion order.`}</p>
+      <p>
+        {total === 0
+          ? t('organizer.waitlist.nobody')
+          : t('organizer.waitlist.total', { count: total, n: format.number(total) })}
+      </p>
       {items.length > 0 ? (
         <ol className="stack" start={offset + 1} data-testid="waitlist">
           {items.map((entry) => (
             <li key={entry.registration_id} className="list-row">
-              <span className="list-row__pos">#{entry.waitlist_position}</span>
+              <span className="list-row__pos">#{format.number(entry.waitlist_position)}</span>
               <strong>{entry.name}</strong> <span className="muted">{entry.email}</span>
-              <span className="muted"> · since {formatDateTime(entry.registered_at)}</span>
+              <span className="muted">
+                {' · '}
+                {t('organizer.waitlist.since', { when: format.dateTime(entry.registered_at) })}
+              </span>
             </li>
           ))}
         </ol>
@@ -57,7 +67,7 @@ export function WaitlistTab({ eventId }: { eventId: string }) {
         pageSize={waitlist.data.page_size}
         total={total}
         onPageChange={setPage}
-        label="Waitlist pages"
+        label={t('organizer.waitlist.pages')}
       />
     </div>
   );

@@ -1,11 +1,15 @@
 import { useState, type SubmitEvent } from 'react';
 import { Loading } from '@/components/Loading';
 import { ProblemAlert } from '@/components/ProblemAlert';
-import { fieldErrors } from '@/lib/api-client';
+import { useServerErrors } from '@/components/use-server-errors';
+import { useT } from '@/i18n';
+import { useFormat } from '@/i18n/use-format';
 import { useMyRating } from '../api/get-my-rating';
 import { useSaveRating, useWithdrawRating } from '../api/save-rating';
 import { COMMENT_MAX, type MyRating, type Rater } from '../api/types';
 import { StarInput } from './StarInput';
+
+const SHOWN_FIELDS = ['comment', 'score'] as const;
 
 interface RatingFormProps {
   eventId: string;
@@ -14,27 +18,36 @@ interface RatingFormProps {
 
 /** Rate the event (1–5 stars, optional comment), change the rating, or withdraw it. */
 export function RatingForm({ eventId, rater }: RatingFormProps) {
+  const t = useT();
   const mine = useMyRating(eventId, rater);
   // Here, not in the fields: a save re-keys the fields, and its answer must outlive that.
   const save = useSaveRating(eventId, rater);
   const withdraw = useWithdrawRating(eventId, rater);
   return (
     <section className="panel stack" aria-labelledby="rate-heading" data-testid="rating-widget">
-      <h2 id="rate-heading">Your rating</h2>
-      {mine.isPending ? <Loading label="Loading your rating…" /> : null}
-      <ProblemAlert error={mine.error} title="Could not load your rating" />
+      <h2 id="rate-heading">{t('member.ratings.form.heading')}</h2>
+      {mine.isPending ? <Loading label={t('member.ratings.form.loading')} /> : null}
+      <ProblemAlert
+        error={mine.error}
+        title={t('member.ratings.form.loadFailed')}
+        onRetry={() => void mine.refetch()}
+      />
       {save.isSuccess ? (
         <p className="alert alert--success" role="status" data-testid="rating-saved">
-          Thanks! Your rating is saved.
+          {t('member.ratings.form.saved')}
         </p>
       ) : null}
       {withdraw.isSuccess ? (
         <p className="alert alert--success" role="status" data-testid="rating-withdrawn">
-          Your rating is withdrawn.
+          {t('member.ratings.form.withdrawn')}
         </p>
       ) : null}
-      <ProblemAlert error={save.error} shownFields={['comment', 'score']} title="Could not save" />
-      <ProblemAlert error={withdraw.error} title="Could not withdraw" />
+      <ProblemAlert
+        error={save.error}
+        shownFields={SHOWN_FIELDS}
+        title={t('member.ratings.form.saveFailed')}
+      />
+      <ProblemAlert error={withdraw.error} title={t('member.ratings.form.withdrawFailed')} />
       {mine.isPending ? null : (
         // Keyed on what the server holds, so a saved or withdrawn rating resets the form.
         <RatingFields
@@ -55,10 +68,12 @@ interface RatingFieldsProps {
 }
 
 function RatingFields({ mine, save, withdraw }: RatingFieldsProps) {
+  const t = useT();
+  const format = useFormat();
   const [score, setScore] = useState<number | null>(mine?.score ?? null);
   const [comment, setComment] = useState(mine?.comment ?? '');
   const [missing, setMissing] = useState(false);
-  const errors = fieldErrors(save.error);
+  const { errors, clear } = useServerErrors(save.error);
   const busy = save.isPending || withdraw.isPending;
   const canWithdraw = mine !== null;
 
@@ -79,31 +94,33 @@ function RatingFields({ mine, save, withdraw }: RatingFieldsProps) {
     <form className="form" onSubmit={submit} noValidate>
       {mine?.hidden ? (
         <p className="alert alert--info" data-testid="rating-hidden">
-          The organizer hid your comment from the event page
-          {mine.hidden_reason ? ` (“${mine.hidden_reason}”)` : ''}. Your stars still count.
+          {mine.hidden_reason
+            ? t('member.ratings.form.hiddenWithReason', { reason: mine.hidden_reason })
+            : t('member.ratings.form.hidden')}
         </p>
       ) : null}
       <div className={`field${missing || errors.score ? ' field--invalid' : ''}`}>
         <StarInput
           id="rating-stars"
-          label="Stars"
+          label={t('member.ratings.form.stars')}
           value={score}
           onChange={(next) => {
             setScore(next);
             setMissing(false);
+            clear('score');
           }}
           disabled={busy}
           describedBy={missing || errors.score ? 'rating-stars-error' : undefined}
         />
         {missing || errors.score ? (
           <p id="rating-stars-error" className="field__error">
-            {errors.score ?? 'Choose 1 to 5 stars.'}
+            {errors.score ?? t('member.ratings.form.starsMissing')}
           </p>
         ) : null}
       </div>
       <div className={`field${errors.comment ? ' field--invalid' : ''}`}>
         <div className="field__label">
-          <label htmlFor="rating-comment">Comment (optional)</label>
+          <label htmlFor="rating-comment">{t('member.ratings.form.comment')}</label>
         </div>
         <textarea
           id="rating-comment"
@@ -112,13 +129,19 @@ function RatingFields({ mine, save, withdraw }: RatingFieldsProps) {
           value={comment}
           aria-invalid={errors.comment ? true : undefined}
           aria-describedby={`rating-comment-count${errors.comment ? ' rating-comment-error' : ''}`}
-          onChange={(e) => setComment(e.target.value)}
+          onChange={(e) => {
+            setComment(e.target.value);
+            clear('comment');
+          }}
         />
         <p
           id="rating-comment-count"
           className={`field__hint counter${comment.length >= COMMENT_MAX ? ' counter--full' : ''}`}
         >
-          {comment.length.toLocaleString('en')} / {COMMENT_MAX.toLocaleString('en')} characters
+          {t('member.ratings.form.counter', {
+            n: format.number(comment.length),
+            max: format.number(COMMENT_MAX),
+          })}
         </p>
         {errors.comment ? (
           <p id="rating-comment-error" className="field__error">
@@ -128,7 +151,11 @@ function RatingFields({ mine, save, withdraw }: RatingFieldsProps) {
       </div>
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={busy}>
-          {save.isPending ? 'Saving…' : mine ? 'Change rating' : 'Save rating'}
+          {save.isPending
+            ? t('member.ratings.form.saving')
+            : mine
+              ? t('member.ratings.form.change')
+              : t('member.ratings.form.save')}
         </button>
         {canWithdraw ? (
           <button
@@ -140,7 +167,9 @@ function RatingFields({ mine, save, withdraw }: RatingFieldsProps) {
               withdraw.mutate();
             }}
           >
-            {withdraw.isPending ? 'Withdrawing…' : 'Withdraw rating'}
+            {withdraw.isPending
+              ? t('member.ratings.form.withdrawing')
+              : t('member.ratings.form.withdraw')}
           </button>
         ) : null}
       </div>

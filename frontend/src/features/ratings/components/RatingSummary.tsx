@@ -1,14 +1,18 @@
+import { useT } from '@/i18n';
+import { useFormat } from '@/i18n/use-format';
 import type { RatingsPage } from '../api/types';
 import { distributionBars, formatAverage } from './distribution';
 import { starLabel } from './stars';
 
 /** Average, count and a bar per score; the bars are drawn, the numbers are text. */
 export function RatingSummary({ ratings }: { ratings: RatingsPage }) {
-  const average = formatAverage(ratings.average);
+  const t = useT();
+  const format = useFormat();
+  const average = formatAverage(ratings.average, format.locale);
   if (ratings.count === 0 || average === null) {
     return (
       <p className="muted" data-testid="rating-summary" data-count="0">
-        No ratings yet.
+        {t('member.ratings.none')}
       </p>
     );
   }
@@ -20,19 +24,19 @@ export function RatingSummary({ ratings }: { ratings: RatingsPage }) {
         </span>
         <span className="muted">
           {' '}
-          / 5 from {ratings.count} rating{ratings.count === 1 ? '' : 's'}
+          {t('member.ratings.outOf', { count: ratings.count, n: format.number(ratings.count) })}
         </span>
       </p>
-      <ul className="rating-bars" aria-label="Ratings by score">
+      <ul className="rating-bars" aria-label={t('member.ratings.byScore')}>
         {distributionBars(ratings.distribution).map((bar) => (
           <li key={bar.score} className="rating-bars__row">
-            <span className="rating-bars__label">{starLabel(bar.score)}</span>
+            <span className="rating-bars__label">{starLabel(t, bar.score)}</span>
             <span className="rating-bars__track" aria-hidden="true">
               <span className="rating-bars__fill" style={{ width: `${bar.percent}%` }} />
             </span>
             <span className="rating-bars__count">
-              {bar.count}
-              <span className="visually-hidden"> ({bar.percent}%)</span>
+              {format.number(bar.count)}
+              <span className="visually-hidden"> ({format.number(bar.percent)}%)</span>
             </span>
           </li>
         ))}

@@ -1,4 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
+import { useT } from '@/i18n';
 import { MAX_STARS, nextStar, scoreWord, starLabel, tabStop } from './stars';
 
 interface StarInputProps {
@@ -14,6 +15,7 @@ const SCORES = Array.from({ length: MAX_STARS }, (_, i) => i + 1);
 
 /** Five stars as a radio group: Tab reaches the chosen star, arrows change it, digits pick. */
 export function StarInput({ id, label, value, onChange, disabled, describedBy }: StarInputProps) {
+  const t = useT();
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const labelId = `${id}-label`;
 
@@ -50,7 +52,7 @@ export function StarInput({ id, label, value, onChange, disabled, describedBy }:
               type="button"
               role="radio"
               aria-checked={checked}
-              aria-label={starLabel(score)}
+              aria-label={starLabel(t, score)}
               tabIndex={score === tabStop(value) ? 0 : -1}
               disabled={disabled}
               className={`stars__star${value !== null && score <= value ? ' stars__star--on' : ''}`}
@@ -62,7 +64,7 @@ export function StarInput({ id, label, value, onChange, disabled, describedBy }:
           );
         })}
         <span className="stars__word" aria-hidden="true">
-          {scoreWord(value)}
+          {scoreWord(t, value)}
         </span>
       </div>
     </div>

@@ -24,7 +24,11 @@ export function distributionBars(
     .reverse();
 }
 
-/** "4.3" (one decimal), or null when there is no rating. */
-export function formatAverage(average: number | null | undefined): string | null {
-  return typeof average === 'number' && Number.isFinite(average) ? average.toFixed(1) : null;
+/** "4.3" / "4,3" (one decimal, in `locale`), or null when there is no rating. */
+export function formatAverage(average: number | null | undefined, locale = 'en'): string | null {
+  return typeof average === 'number' && Number.isFinite(average)
+    ? new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+        average,
+      )
+    : null;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { i18n } from '@/i18n';
 import { distributionBars, formatAverage } from './distribution';
 import { ratingWindow } from './rating-window';
 import { nextStar, scoreWord, starLabel, tabStop } from './stars';
@@ -30,10 +31,15 @@ describe('star keyboard', () => {
     }
   });
   it('names the stars', () => {
-    expect(starLabel(1)).toBe('1 star');
-    expect(starLabel(4)).toBe('4 stars');
-    expect(scoreWord(null)).toBe('Not rated');
-    expect(scoreWord(5)).toBe('Excellent');
+    const t = i18n.getFixedT('en');
+    expect(starLabel(t, 1)).toBe('1 star');
+    expect(starLabel(t, 4)).toBe('4 stars');
+    expect(scoreWord(t, null)).toBe('Not rated');
+    expect(scoreWord(t, 5)).toBe('Excellent');
+    const de = i18n.getFixedT('de');
+    expect(starLabel(de, 1)).toBe('1 Stern');
+    expect(starLabel(de, 4)).toBe('4 Sterne');
+    expect(scoreWord(de, 5)).toBe('Ausgezeichnet');
   });
 });
 

@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+
 // Keyboard logic of the star input, a WAI-ARIA radio group: arrows move and select (wrapping
 // around), Home/End jump to the ends, a digit picks that many stars. Pure, so it is unit-tested.
 
@@ -32,13 +34,13 @@ export function tabStop(current: number | null): number {
   return current ?? 1;
 }
 
-export function starLabel(score: number): string {
-  return score === 1 ? '1 star' : `${score} stars`;
+/** "4 stars" / "4 Sterne", for the stars' accessible names. */
+export function starLabel(t: TFunction, score: number): string {
+  return t('member.ratings.star', { count: score });
 }
 
-const WORDS = ['', 'Poor', 'Fair', 'Good', 'Very good', 'Excellent'];
-
 /** A word for the score, for the text next to the stars. */
-export function scoreWord(score: number | null): string {
-  return score === null ? 'Not rated' : (WORDS[score] ?? '');
+export function scoreWord(t: TFunction, score: number | null): string {
+  if (score === null) return t('member.ratings.word.none');
+  return score >= 1 && score <= MAX_STARS ? t(`member.ratings.word.${score}`) : '';
 }

@@ -5,10 +5,13 @@ import { useT } from '@/i18n';
 import { useFormat } from '@/i18n/use-format';
 import type { RegistrationCancelled } from '@/types/api';
 import { useCancelRegistration } from '../api/cancel-registration';
+import { ConfirmStep } from './ConfirmStep';
 import { useGuestRegistrations } from './use-guest-registrations';
+import type { EventOut } from '@/types/api';
 
 /** The guest registrations this browser holds a cancel token for, each with a cancel button. */
-export function GuestRegistrations({ eventId }: { eventId: string }) {
+export function GuestRegistrations({ event }: { event: EventOut }) {
+  const eventId = event.id;
   const t = useT();
   const format = useFormat();
   const registrations = useGuestRegistrations(eventId);
@@ -44,21 +47,24 @@ export function GuestRegistrations({ eventId }: { eventId: string }) {
                   },
                 )}
               </p>
-              <button
-                type="button"
-                className="button button--danger"
-                disabled={cancel.isPending}
-                aria-label={t('registrations.device.cancelFor', { name: r.name })}
-                onClick={() => {
+              <ConfirmStep
+                label={t('registrations.cancel')}
+                ariaLabel={t('registrations.device.cancelFor', { name: r.name })}
+                busy={cancel.isPending}
+                busyLabel={t('registrations.cancelling')}
+                question={t('member.confirm.questionGuestAt', {
+                  name: r.name,
+                  title: event.title,
+                  date: format.dateTime(event.starts_at),
+                })}
+                onConfirm={() => {
                   setCancelled(null);
                   cancel.mutate(
                     { registrationId: r.registration_id, token: r.cancel_token },
                     { onSuccess: (result) => setCancelled(result) },
                   );
                 }}
-              >
-                {t('registrations.cancel')}
-              </button>{' '}
+              />{' '}
               <Link
                 to={`/events/${encodeURIComponent(eventId)}/registrations/${encodeURIComponent(r.registration_id)}?${new URLSearchParams({ token: r.cancel_token }).toString()}`}
               >

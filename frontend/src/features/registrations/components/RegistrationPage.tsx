@@ -5,6 +5,7 @@ import { useT } from '@/i18n';
 import { useFormat } from '@/i18n/use-format';
 import { useCancelRegistration } from '../api/cancel-registration';
 import { useRegistration, type RegistrationView } from '../api/get-registration';
+import { ConfirmStep } from './ConfirmStep';
 
 interface RegistrationPageProps {
   eventId: string;
@@ -28,7 +29,13 @@ export function RegistrationPage({
 
   if (registration.isPending) return <Loading label={t('registrations.page.loading')} />;
   if (registration.isError) {
-    return <ProblemAlert error={registration.error} title={t('registrations.page.loadFailed')} />;
+    return (
+      <ProblemAlert
+        error={registration.error}
+        title={t('registrations.page.loadFailed')}
+        onRetry={() => void registration.refetch()}
+      />
+    );
   }
   const r = registration.data;
   const active = r.status !== 'cancelled';
@@ -68,15 +75,17 @@ export function RegistrationPage({
         <ProblemAlert error={cancel.error} title={t('registrations.cancelFailed')} />
         {active && !cancel.isSuccess ? (
           <div className="actions">
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={cancel.isPending}
+            <ConfirmStep
+              label={t('registrations.page.cancel')}
+              busy={cancel.isPending}
+              busyLabel={t('registrations.cancelling')}
+              question={t('member.confirm.question', {
+                title: r.event.title,
+                date: format.dateTime(r.event.starts_at),
+              })}
               // The cancel refreshes everything under the event, this registration included.
-              onClick={() => cancel.mutate({ registrationId, token: token || undefined })}
-            >
-              {cancel.isPending ? t('registrations.cancelling') : t('registrations.page.cancel')}
-            </button>
+              onConfirm={() => cancel.mutate({ registrationId, token: token || undefined })}
+            />
           </div>
         ) : null}
       </section>

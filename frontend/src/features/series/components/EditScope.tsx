@@ -1,3 +1,5 @@
+import { useT } from '@/i18n';
+
 export type EditScopeValue = 'one' | 'later';
 
 /** For an occurrence of a series: change only it, or it and every later occurrence. */
@@ -8,9 +10,10 @@ export function EditScope({
   value: EditScopeValue;
   onChange: (value: EditScopeValue) => void;
 }) {
+  const t = useT();
   return (
     <fieldset>
-      <legend>This event is part of a series. Apply the changes to</legend>
+      <legend>{t('organizer.scope.legend')}</legend>
       <div className="check">
         <input
           id="scope-one"
@@ -19,7 +22,7 @@ export function EditScope({
           checked={value === 'one'}
           onChange={() => onChange('one')}
         />
-        <label htmlFor="scope-one">Only this event</label>
+        <label htmlFor="scope-one">{t('organizer.scope.one')}</label>
       </div>
       <div className="check">
         <input
@@ -29,7 +32,7 @@ export function EditScope({
           checked={value === 'later'}
           onChange={() => onChange('later')}
         />
-        <label htmlFor="scope-later">This and all later events</label>
+        <label htmlFor="scope-later">{t('organizer.scope.later')}</label>
       </div>
     </fieldset>
   );

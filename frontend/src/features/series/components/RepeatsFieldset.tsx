@@ -1,8 +1,9 @@
 import { Field } from '@/components/Field';
+import { useT } from '@/i18n';
+import { useFormat } from '@/i18n/use-format';
 import type { Weekday } from '../api/types';
 import {
-  POSITION_LABELS,
-  WEEKDAY_LABELS,
+  POSITIONS,
   WEEKDAYS,
   previewOccurrences,
   toRecurrence,
@@ -19,9 +20,12 @@ interface RepeatsFieldsetProps {
   timezone: string;
 }
 
-function formatLocal(local: string): string {
+/** "1" … "5" and "-1" (the last): the catalogue's key for each position. */
+const positionKey = (value: string) => (value === '-1' ? 'last' : value);
+
+function formatLocal(local: string, locale: string): string {
   // A local wall time shown as is: formatting it in UTC keeps the digits the organizer typed.
-  return new Intl.DateTimeFormat(undefined, {
+  return new Intl.DateTimeFormat(locale, {
     timeZone: 'UTC',
     weekday: 'short',
     day: 'numeric',
@@ -34,6 +38,9 @@ function formatLocal(local: string): string {
 
 /** "Repeats": weekly on weekdays, monthly on a day or on the Nth weekday; every N; ends. */
 export function RepeatsFieldset({ values, onChange, startsAt, timezone }: RepeatsFieldsetProps) {
+  const t = useT();
+  const { locale } = useFormat();
+  const weekdayLabel = (day: Weekday) => t(`organizer.repeats.weekday.${day}`);
   const set = <K extends keyof RepeatValues>(key: K, value: RepeatValues[K]) => {
     onChange({ ...values, [key]: value });
   };
@@ -57,28 +64,34 @@ export function RepeatsFieldset({ values, onChange, startsAt, timezone }: Repeat
   };
   const rule = toRecurrence(values, startsAt);
   const preview = rule ? previewOccurrences(rule, startsAt) : [];
-  const unit = values.kind === 'weekly' ? 'weeks' : 'months';
 
   return (
     <fieldset>
-      <legend>Repeats</legend>
-      <Field id="repeat-kind" label="How often">
+      <legend>{t('organizer.repeats.legend')}</legend>
+      <Field id="repeat-kind" label={t('organizer.repeats.howOften')}>
         {(c) => (
           <select
             {...c}
             value={values.kind}
             onChange={(e) => chooseKind(e.target.value as RepeatKind)}
           >
-            <option value="none">Does not repeat</option>
-            <option value="weekly">Weekly</option>
-            <option value="monthly-day">Monthly on a day of the month</option>
-            <option value="monthly-nth">Monthly on a weekday (e.g. the 2nd Tuesday)</option>
+            <option value="none">{t('organizer.repeats.kind.none')}</option>
+            <option value="weekly">{t('organizer.repeats.kind.weekly')}</option>
+            <option value="monthly-day">{t('organizer.repeats.kind.monthlyDay')}</option>
+            <option value="monthly-nth">{t('organizer.repeats.kind.monthlyNth')}</option>
           </select>
         )}
       </Field>
       {values.kind === 'none' ? null : (
         <>
-          <Field id="repeat-interval" label={`Every how many ${unit}`}>
+          <Field
+            id="repeat-interval"
+            label={
+              values.kind === 'weekly'
+                ? t('organizer.repeats.intervalWeeks')
+                : t('organizer.repeats.intervalMonths')
+            }
+          >
             {(c) => (
               <input
                 {...c}
@@ -92,7 +105,7 @@ export function RepeatsFieldset({ values, onChange, startsAt, timezone }: Repeat
           </Field>
           {values.kind === 'weekly' ? (
             <fieldset>
-              <legend>On</legend>
+              <legend>{t('organizer.repeats.on')}</legend>
               {WEEKDAYS.map((day) => (
                 <div className="check" key={day}>
                   <input
@@ -101,13 +114,13 @@ export function RepeatsFieldset({ values, onChange, startsAt, timezone }: Repeat
                     checked={values.weekdays.includes(day)}
                     onChange={(e) => toggleDay(day, e.target.checked)}
                   />
-                  <label htmlFor={`repeat-day-${day}`}>{WEEKDAY_LABELS[day]}</label>
+                  <label htmlFor={`repeat-day-${day}`}>{weekdayLabel(day)}</label>
                 </div>
               ))}
             </fieldset>
           ) : null}
           {values.kind === 'monthly-day' ? (
-            <Field id="repeat-month-day" label="Day of the month">
+            <Field id="repeat-month-day" label={t('organizer.repeats.monthDay')}>
               {(c) => (
                 <input
                   {...c}
@@ -122,22 +135,22 @@ export function RepeatsFieldset({ values, onChange, startsAt, timezone }: Repeat
           ) : null}
           {values.kind === 'monthly-nth' ? (
             <>
-              <Field id="repeat-position" label="Which one">
+              <Field id="repeat-position" label={t('organizer.repeats.position.label')}>
                 {(c) => (
                   <select
                     {...c}
                     value={values.setPosition}
                     onChange={(e) => set('setPosition', e.target.value)}
                   >
-                    {Object.entries(POSITION_LABELS).map(([value, label]) => (
+                    {POSITIONS.map((value) => (
                       <option key={value} value={value}>
-                        {label}
+                        {t(`organizer.repeats.position.${positionKey(value)}`)}
                       </option>
                     ))}
                   </select>
                 )}
               </Field>
-              <Field id="repeat-nth-weekday" label="Weekday">
+              <Field id="repeat-nth-weekday" label={t('organizer.repeats.weekdayLabel')}>
                 {(c) => (
                   <select
                     {...c}
@@ -146,7 +159,7 @@ export function RepeatsFieldset({ values, onChange, startsAt, timezone }: Repeat
                   >
                     {WEEKDAYS.map((day) => (
                       <option key={day} value={day}>
-                        {WEEKDAY_LABELS[day]}
+                        {weekdayLabel(day)}
                       </option>
                     ))}
                   </select>
@@ -154,20 +167,24 @@ export function RepeatsFieldset({ values, onChange, startsAt, timezone }: Repeat
               </Field>
             </>
           ) : null}
-          <Field id="repeat-ends" label="Ends">
+          <Field id="repeat-ends" label={t('organizer.repeats.ends')}>
             {(c) => (
               <select
                 {...c}
                 value={values.ends}
                 onChange={(e) => set('ends', e.target.value as RepeatValues['ends'])}
               >
-                <option value="count">After a number of occurrences</option>
-                <option value="until">On a date</option>
+                <option value="count">{t('organizer.repeats.endsCount')}</option>
+                <option value="until">{t('organizer.repeats.endsUntil')}</option>
               </select>
             )}
           </Field>
           {values.ends === 'count' ? (
-            <Field id="repeat-count" label="Number of occurrences" hint="At most 100.">
+            <Field
+              id="repeat-count"
+              label={t('organizer.repeats.count')}
+              hint={t('organizer.repeats.countHint', { max: 100 })}
+            >
               {(c) => (
                 <input
                   {...c}
@@ -180,7 +197,7 @@ export function RepeatsFieldset({ values, onChange, startsAt, timezone }: Repeat
               )}
             </Field>
           ) : (
-            <Field id="repeat-until" label="Last date">
+            <Field id="repeat-until" label={t('organizer.repeats.until')}>
               {(c) => (
                 <input
                   {...c}
@@ -191,16 +208,16 @@ export function RepeatsFieldset({ values, onChange, startsAt, timezone }: Repeat
               )}
             </Field>
           )}
-          <section aria-label="First occurrences">
-            <p>First occurrences ({timezone}):</p>
+          <section aria-label={t('organizer.repeats.preview')}>
+            <p>{t('organizer.repeats.previewIn', { zone: timezone })}</p>
             {preview.length ? (
               <ul>
                 {preview.map((local) => (
-                  <li key={local}>{formatLocal(local)}</li>
+                  <li key={local}>{formatLocal(local, locale)}</li>
                 ))}
               </ul>
             ) : (
-              <p>Choose a start date to see them.</p>
+              <p>{t('organizer.repeats.previewEmpty')}</p>
             )}
           </section>
         </>

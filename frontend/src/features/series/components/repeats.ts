@@ -4,23 +4,9 @@
 import type { RecurrenceIn, Weekday } from '../api/types';
 
 export const WEEKDAYS: readonly Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
-export const WEEKDAY_LABELS: Record<Weekday, string> = {
-  MO: 'Monday',
-  TU: 'Tuesday',
-  WE: 'Wednesday',
-  TH: 'Thursday',
-  FR: 'Friday',
-  SA: 'Saturday',
-  SU: 'Sunday',
-};
-export const POSITION_LABELS: Record<string, string> = {
-  '1': 'first',
-  '2': 'second',
-  '3': 'third',
-  '4': 'fourth',
-  '5': 'fifth',
-  '-1': 'last',
-};
+/** The positions of "the Nth weekday of the month": 1st to 5th, and -1 (the last); the words
+ * are the catalogue's (organizer.repeats.position.*). */
+export const POSITIONS: readonly string[] = ['1', '2', '3', '4', '5', '-1'];
 
 export type RepeatKind = 'none' | 'weekly' | 'monthly-day' | 'monthly-nth';
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Loading } from '@/components/Loading';
 import { ProblemAlert } from '@/components/ProblemAlert';
+import { useT } from '@/i18n';
 import { isApiError } from '@/lib/api-client';
 import { useTicket } from '../api/get-ticket';
 import { groupTicketCode, svgDataUrl } from './ticket-code';
@@ -14,17 +15,22 @@ interface TicketCardProps {
 
 /** A confirmed registration's ticket: the QR code to show at the door and its typed form. */
 export function TicketCard({ eventId, registrationId, token = '' }: TicketCardProps) {
+  const t = useT();
   const ticket = useTicket(eventId, registrationId, token);
   const headingId = `ticket-${registrationId}`;
 
   let body;
-  if (ticket.isPending) body = <Loading label="Loading your ticket…" />;
+  if (ticket.isPending) body = <Loading label={t('member.ticket.loading')} />;
   else if (ticket.isError) {
     body =
       isApiError(ticket.error) && ticket.error.code === 'not_confirmed' ? (
-        <p className="muted">Your ticket appears here once your seat is confirmed.</p>
+        <p className="muted">{t('member.ticket.notConfirmed')}</p>
       ) : (
-        <ProblemAlert error={ticket.error} title="Could not load your ticket" />
+        <ProblemAlert
+          error={ticket.error}
+          title={t('member.ticket.loadFailed')}
+          onRetry={() => void ticket.refetch()}
+        />
       );
   } else {
     body = (
@@ -32,21 +38,21 @@ export function TicketCard({ eventId, registrationId, token = '' }: TicketCardPr
         <img
           className="ticket__qr"
           src={svgDataUrl(ticket.data.qr_svg)}
-          alt="Ticket QR code"
+          alt={t('member.ticket.qr')}
           width={240}
           height={240}
         />
         <p className="ticket__code" data-testid="ticket-code">
-          <span className="visually-hidden">Ticket code: </span>
+          <span className="visually-hidden">{t('member.ticket.code')} </span>
           {groupTicketCode(ticket.data.ticket_code)}
         </p>
-        <p className="muted">Show this at the door, or read out the code.</p>
+        <p className="muted">{t('member.ticket.hint')}</p>
       </>
     );
   }
   return (
     <section className="panel ticket" aria-labelledby={headingId} data-testid="ticket">
-      <h2 id={headingId}>Your ticket</h2>
+      <h2 id={headingId}>{t('member.ticket.heading')}</h2>
       {body}
     </section>
   );
@@ -54,6 +60,7 @@ export function TicketCard({ eventId, registrationId, token = '' }: TicketCardPr
 
 /** For a list of registrations: the ticket behind a button, fetched only when asked for. */
 export function TicketToggle({ eventId, registrationId }: TicketCardProps) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const panelId = `ticket-panel-${registrationId}`;
   return (
@@ -65,7 +72,7 @@ export function TicketToggle({ eventId, registrationId }: TicketCardProps) {
         aria-controls={panelId}
         onClick={() => setOpen(!open)}
       >
-        {open ? 'Hide ticket' : 'Show ticket'}
+        {open ? t('member.ticket.hide') : t('member.ticket.show')}
       </button>
       <div id={panelId} hidden={!open}>
         {open ? <TicketCard eventId={eventId} registrationId={registrationId} /> : null}

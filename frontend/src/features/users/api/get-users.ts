@@ -7,6 +7,8 @@ export interface UsersQuery {
   /** Matches name or email. */
   q?: string;
   role?: Role | '';
+  /** true: active accounts only; false: deactivated only; unset: both. */
+  active?: boolean;
   page?: number;
   page_size?: number;
 }
