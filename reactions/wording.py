@@ -35,16 +35,16 @@ WORDS: dict[str, dict[Kind, tuple[str, str]]] = {
                                 "what you thought."),
     },
     "de": {
-        Kind.REGISTRATION_CONFIRMED: ("Du bist angemeldet: {event}",
-                                      "Dein Platz für {event} am {when} ist bestätigt."),
+        Kind.REGISTRATION_CONFIRMED: ("Sie sind angemeldet: {event}",
+                                      "Ihr Platz für {event} am {when} ist bestätigt."),
         Kind.WAITLISTED: ("Auf der Warteliste: {event}",
-                          "{event} am {when} ist ausgebucht; du stehst auf der Warteliste und "
-                          "rückst automatisch nach, sobald ein Platz frei wird."),
-        Kind.PROMOTED: ("Ein Platz für dich: {event}",
-                        "Ein Platz wurde frei: Du bist von der Warteliste nachgerückt und für "
+                          "{event} am {when} ist ausgebucht; Sie stehen auf der Warteliste und "
+                          "rücken automatisch nach, sobald ein Platz frei wird."),
+        Kind.PROMOTED: ("Ein Platz für Sie: {event}",
+                        "Ein Platz wurde frei: Sie sind von der Warteliste nachgerückt und für "
                         "{event} am {when} bestätigt."),
         Kind.REGISTRATION_CANCELLED: ("Anmeldung storniert: {event}",
-                                      "Deine Anmeldung für {event} am {when} wurde storniert."),
+                                      "Ihre Anmeldung für {event} am {when} wurde storniert."),
         Kind.EVENT_CHANGED: ("Geändert: {event}",
                              "{event} hat sich geändert. Neuer Termin: {when}{place}."),
         Kind.EVENT_CANCELLED: ("Abgesagt: {event}",
@@ -52,8 +52,9 @@ WORDS: dict[str, dict[Kind, tuple[str, str]]] = {
         Kind.REMINDER: ("Erinnerung: {event} {ahead}",
                         "{event} beginnt {ahead}, am {when}{place}."),
         Kind.FEEDBACK_REQUEST: ("Wie war {event}?",
-                                "Danke, dass du bei {event} warst. Bewerte die Veranstaltung und "
-                                "sag dem Veranstalter, wie es dir gefallen hat."),
+                                "Vielen Dank, dass Sie bei {event} waren. Bewerten Sie die "
+                                "Veranstaltung und sagen Sie dem Veranstalter, wie es Ihnen "
+                                "gefallen hat."),
     },
 }
 

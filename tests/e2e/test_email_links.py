@@ -54,7 +54,7 @@ def test_sign_up_emails_a_link_that_verifies_the_address(client: TestClient) -> 
     created = sign_up(client, "Asha@Example.org", locale="de-DE")
     assert created["email_verified"] is False
     [message] = mails(client, kind="email_verification", to="asha@example.org")
-    assert "Bestätige" in message["Subject"]  # German, as the account's locale asks
+    assert "Bestätigen Sie" in message["Subject"]  # German, as the account's locale asks
     base = client.app.state.container.settings.link_base  # type: ignore[attr-defined]
     assert f"{base}/verify-email?token=" in text_of(message)
     token = link_token(message, "verify-email")

@@ -87,7 +87,7 @@ def test_the_recipients_language_with_english_as_fallback(tmp_path: Path, sink: 
     [received] = sink.wait_for(1)
     text, html = parts(received.message)
     assert text.startswith(greeting) and greeting in html
-    assert ("Dein Ticket-Code" in text) == greeting.startswith("Hallo")
+    assert ("Ihr Ticket-Code" in text) == greeting.startswith("Hallo")
     assert received.message["Content-Language"] == ("de" if greeting.startswith("Hallo") else "en")
 
 
@@ -152,7 +152,7 @@ def test_without_smtp_host_each_message_is_one_eml_in_the_outbox(tmp_path: Path)
     message = email.message_from_bytes(file.read_bytes(), policy=email.policy.default)
     assert message["Subject"] == "You're registered: Pottery evening"  # the notification's title
     assert message["X-EventConnect-Kind"] == "registration_confirmed"
-    assert "Dein Ticket-Code: ABCD2345EFGH6789" in parts(message)[0]
+    assert "Ihr Ticket-Code: ABCD2345EFGH6789" in parts(message)[0]
     assert isinstance(message, EmailMessage) and len(list(message.iter_attachments())) == 1
     # The same message id again (a retry after a crash) is already sent: the file is kept as is.
     before = file.read_bytes()

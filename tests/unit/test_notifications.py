@@ -109,7 +109,7 @@ def test_a_member_hears_in_their_language_and_zone(app: EventConnect) -> None:
     notifier(app).catch_up()
     [notice] = issued(app)
     assert notice.member_id == str(member.id) and notice.timezone == "Europe/Berlin"
-    assert notice.title == "Du bist angemeldet: Bike repair"
+    assert notice.title == "Sie sind angemeldet: Bike repair"
     assert "Di. 8. Jan. 2030, 10:00 (Europe/Berlin)" in notice.body
 
 
