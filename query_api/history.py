@@ -143,10 +143,11 @@ def account_names(write_model: Any) -> Callable[[str], str | None]:
     return name_of
 
 
-def summarized(write_model: Any, stream: list[Recorded]) -> list[tuple[Recorded, str]]:
-    """Each entry with its sentence, from one fold of the WHOLE stream: filter and page after
-    this, so an entry reads the same whatever page or `as_of` shows it."""
-    sentences = summaries((r.event for r in stream), account_names(write_model))
+def summarized(write_model: Any, stream: list[Recorded],
+               language: str = "en") -> list[tuple[Recorded, str]]:
+    """Each entry with its sentence in `language`, from one fold of the WHOLE stream: filter and
+    page after this, so an entry reads the same whatever page or `as_of` shows it."""
+    sentences = summaries((r.event for r in stream), account_names(write_model), language)
     return list(zip(stream, sentences, strict=True))
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, Header, Query, Response
 
 from command_api.domain.vocabulary import Category, EventStatus, RegistrationStatus
 from kernel.authz import Action, Principal, Resource, may, require
@@ -22,6 +22,7 @@ from kernel.inputs import Instant, Line
 from kernel.problems import PROBLEM_CONTENT, Problem
 from query_api import attendance, history, ical, listings
 from query_api.deps import Paging, PagingDep, ZoneDep, wait_until_consistent
+from query_api.language import preferred_language
 from query_api.schemas import (
     AttendeeOut,
     EventOut,
@@ -198,6 +199,11 @@ def event_history(
     paging: PagingDep,
     zone: ZoneDep,
     as_of: AsOf = None,
+    accept_language: Annotated[str | None, Header(
+        alias="Accept-Language",
+        description="Language of each item's `summary`: `de` for German, anything else "
+                    "(or none) English; q-values are honoured, e.g. `fr, de;q=0.8` is German")
+    ] = None,
 ) -> Page[HistoryEntryOut]:
     """Lists the event's domain events, oldest first, read from the event store itself."""
     stream = history.event_stream(container.write_model, event_id)
@@ -207,7 +213,8 @@ def event_history(
     require(principal, Action.AUDIT_EVENT,
             Resource(organizer_id=stream[0].event.organizer_id))
     zone = zone or history.current_zone(stream)
-    entries = history.summarized(container.write_model, stream)
+    entries = history.summarized(container.write_model, stream,
+                                 preferred_language(accept_language))
     if as_of is not None:
         entries = [(r, text) for r, text in entries if r.event.timestamp <= as_of]
     total, page = _slice(entries, paging)

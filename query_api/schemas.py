@@ -139,9 +139,10 @@ class HistoryEntryOut(BaseModel):
     occurred_at: datetime
     actor: str
     data: dict[str, Any]
-    summary: str = Field(description="One plain-English sentence naming people and reasons, "
-                         "e.g. `Asha Rao was promoted from waitlist position 1 because Ben Li "
-                         "cancelled`; derived when read, never stored")
+    summary: str = Field(description="One plain sentence naming people and reasons, e.g. "
+                         "`Asha Rao was promoted from waitlist position 1 because Ben Li "
+                         "cancelled`; in German when the event history is asked for with "
+                         "`Accept-Language: de`, else English; derived when read, never stored")
 
 
 class UserOut(BaseModel):

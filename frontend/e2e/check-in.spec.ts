@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
-  adminCredentials,
   apiToken,
+  createEventAs,
+  makeOrganizer,
   logIn,
-  nextWeek,
   PHONE,
   registerMember,
   shot,
@@ -19,43 +19,6 @@ test.use({ viewport: PHONE });
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-async function makeOrganizer(request: APIRequestContext, runId: string) {
-  const organizer = await signUpMember(request, `Ode ${runId}`, `ode-${runId}@example.org`);
-  const token = await apiToken(request, organizer);
-  const me = (await (await request.get('/api/me', { headers: auth(token) })).json()) as {
-    id: string;
-  };
-  const admin = await apiToken(request, adminCredentials());
-  const granted = await request.put(`/api/users/${me.id}/role`, {
-    headers: auth(admin),
-    data: { role: 'organizer' },
-  });
-  expect(granted.status(), await granted.text()).toBe(200);
-  return organizer;
-}
-
-async function createEvent(request: APIRequestContext, token: string, title: string) {
-  const day = nextWeek();
-  const made = await request.post('/api/events', {
-    headers: auth(token),
-    data: {
-      title,
-      description: 'Created by the check-in spec.',
-      category: 'social',
-      tags: ['e2e'],
-      starts_at: `${day}T18:00:00+00:00`,
-      ends_at: `${day}T20:00:00+00:00`,
-      timezone: 'Europe/London',
-      location: { country: 'GB', city: 'Leeds', venue: 'Corn Exchange' },
-      capacity: 5,
-      waitlist_enabled: true,
-      publish: true,
-    },
-  });
-  expect(made.status(), await made.text()).toBe(201);
-  return ((await made.json()) as { id: string }).id;
-}
-
 test('an organizer checks a guest in at the door and exports the list', async ({
   page,
   browser,
@@ -64,9 +27,13 @@ test('an organizer checks a guest in at the door and exports the list', async ({
   const runId = `${Date.now()}`;
   const title = `E2E Door ${runId}`;
   const guestName = `Gia ${runId}`;
-  const organizer = await makeOrganizer(request, runId);
+  const organizer = await makeOrganizer(request, `Ode ${runId}`, `ode-${runId}@example.org`);
   const organizerToken = await apiToken(request, organizer);
-  const eventId = await createEvent(request, organizerToken, title);
+  const eventId = await createEventAs(request, organizerToken, {
+    title,
+    capacity: 5,
+    timezone: 'Europe/London',
+  });
 
   const registered = await request.post(`/api/events/${eventId}/registrations`, {
     data: { name: guestName, email: `gia-${runId}@example.org` },

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import {
   apiToken,
+  createEventAs,
   createEventAsAdmin,
+  makeOrganizer,
+  registerMember,
   logIn,
   nextWeek,
   PHONE,
@@ -12,7 +15,8 @@ import {
 
 // The UI speaks the person's language and shows times in their zone: a visitor picks Deutsch
 // in the footer; a member whose profile says de + Asia/Tokyo sees German and Tokyo times (the
-// browser itself is en-GB in Asia/Kolkata, see playwright.config.ts).
+// browser itself is en-GB in Asia/Kolkata, see playwright.config.ts); a German organizer reads
+// the event's history (sentences the server words) in German.
 
 test('a visitor switches to Deutsch and the choice sticks', async ({ page }) => {
   await page.goto('/');
@@ -68,3 +72,28 @@ for (const viewport of [PHONE, { width: 1366, height: 900 }]) {
     await page.screenshot({ path: shot(`i18n-de-tokyo-${viewport.width}.png`), fullPage: true });
   });
 }
+
+test('a German organizer reads the event history in German', async ({ page, request }) => {
+  const runId = `${Date.now()}`;
+  const title = `E2E Verlauf ${runId}`;
+  const organizer = await makeOrganizer(request, `Olga ${runId}`, `olga-${runId}@example.org`);
+  const token = await apiToken(request, organizer);
+  const patched = await request.patch('/api/me', {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { locale: 'de', timezone: 'Europe/Berlin' },
+  });
+  expect(patched.status(), await patched.text()).toBe(200);
+  const eventId = await createEventAs(request, token, { title, capacity: 3 });
+  const member = await signUpMember(request, `Mia ${runId}`, `mia-${runId}@example.org`);
+  await registerMember(request, member, eventId);
+
+  await page.setViewportSize(PHONE);
+  await page.goto('/');
+  await logIn(page, organizer);
+  await page.goto(`/events/${eventId}/manage?tab=history`);
+  // The sentences come from the server, asked for in the UI's language (Accept-Language: de).
+  const history = page.getByTestId('history');
+  await expect(history).toContainText(`Olga ${runId} hat „${title}“ mit 3 Plätzen angelegt`);
+  await expect(history).toContainText(`Mia ${runId} hat sich angemeldet und einen Platz bekommen`);
+  await page.screenshot({ path: shot('i18n-de-history-390.png'), fullPage: true });
+});

@@ -1,10 +1,10 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
-  adminCredentials,
   apiToken,
+  createEventAs,
+  makeOrganizer,
   logIn,
   mainNav,
-  nextWeek,
   PHONE,
   signUpMember,
   openMenu,
@@ -18,48 +18,6 @@ test.use({ viewport: PHONE });
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-async function makeOrganizer(request: APIRequestContext, runId: string) {
-  const organizer = await signUpMember(request, `Olu ${runId}`, `olu-${runId}@example.org`);
-  const token = await apiToken(request, organizer);
-  const me = (await (await request.get('/api/me', { headers: auth(token) })).json()) as {
-    id: string;
-  };
-  const admin = await apiToken(request, adminCredentials());
-  const granted = await request.put(`/api/users/${me.id}/role`, {
-    headers: auth(admin),
-    data: { role: 'organizer' },
-  });
-  expect(granted.status(), await granted.text()).toBe(200);
-  return organizer;
-}
-
-async function createEvent(
-  request: APIRequestContext,
-  token: string,
-  title: string,
-  publish: boolean,
-) {
-  const day = nextWeek();
-  const made = await request.post('/api/events', {
-    headers: auth(token),
-    data: {
-      title,
-      description: 'Created by the organizer-home spec.',
-      category: 'workshop',
-      tags: ['e2e'],
-      starts_at: `${day}T18:00:00+00:00`,
-      ends_at: `${day}T20:00:00+00:00`,
-      timezone: 'Europe/London',
-      location: { country: 'GB', city: 'Leeds', venue: 'Corn Exchange' },
-      capacity: 3,
-      waitlist_enabled: true,
-      publish,
-    },
-  });
-  expect(made.status(), await made.text()).toBe(201);
-  return ((await made.json()) as { id: string }).id;
-}
-
 test('an organizer sees drafts and seats; a member subscribes to a feed', async ({
   page,
   browser,
@@ -68,10 +26,21 @@ test('an organizer sees drafts and seats; a member subscribes to a feed', async 
   const runId = `${Date.now()}`;
   const upcoming = `E2E Home Upcoming ${runId}`;
   const draft = `E2E Home Draft ${runId}`;
-  const organizer = await makeOrganizer(request, runId);
+  const organizer = await makeOrganizer(request, `Olu ${runId}`, `olu-${runId}@example.org`);
   const organizerToken = await apiToken(request, organizer);
-  const eventId = await createEvent(request, organizerToken, upcoming, true);
-  await createEvent(request, organizerToken, draft, false);
+  const eventId = await createEventAs(request, organizerToken, {
+    title: upcoming,
+    capacity: 3,
+    category: 'workshop',
+    timezone: 'Europe/London',
+  });
+  await createEventAs(request, organizerToken, {
+    title: draft,
+    capacity: 3,
+    category: 'workshop',
+    timezone: 'Europe/London',
+    publish: false,
+  });
   const member = await signUpMember(request, `Mo ${runId}`, `mo-${runId}@example.org`);
   const registered = await request.post(`/api/events/${eventId}/registrations`, {
     headers: auth(await apiToken(request, member)),

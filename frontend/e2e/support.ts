@@ -89,11 +89,22 @@ const isoInstant = (at: Date) => at.toISOString().replace(/\.\d{3}Z$/, '+00:00')
  * at 18:00 UTC, or at `startsAt` (an event starting seconds from now is how a spec gets one
  * that has started: the API refuses a start in the past).
  */
-export async function createEventAsAdmin(
+export interface NewEvent {
+  title: string;
+  capacity: number;
+  /** Default: next week at 18:00 UTC, for two hours. */
+  startsAt?: Date;
+  category?: string;
+  timezone?: string;
+  publish?: boolean;
+}
+
+/** Creates an event through the API as the holder of `accessToken`; returns its id. */
+export async function createEventAs(
   request: APIRequestContext,
-  input: { title: string; capacity: number; startsAt?: Date },
+  accessToken: string,
+  input: NewEvent,
 ): Promise<string> {
-  const accessToken = await apiToken(request, adminCredentials());
   const day = nextWeek();
   const starts = input.startsAt ? isoInstant(input.startsAt) : `${day}T18:00:00+00:00`;
   const ends = input.startsAt
@@ -104,19 +115,46 @@ export async function createEventAsAdmin(
     data: {
       title: input.title,
       description: 'Created by the e2e spec.',
-      category: 'social',
+      category: input.category ?? 'social',
       tags: ['e2e'],
       starts_at: starts,
       ends_at: ends,
-      timezone: 'UTC',
+      timezone: input.timezone ?? 'UTC',
       location: { country: 'GB', city: 'Leeds', venue: 'Corn Exchange' },
       capacity: input.capacity,
       waitlist_enabled: true,
-      publish: true,
+      publish: input.publish ?? true,
     },
   });
   expect(created.status(), await created.text()).toBe(201);
   return ((await created.json()) as { id: string }).id;
+}
+
+export async function createEventAsAdmin(
+  request: APIRequestContext,
+  input: NewEvent,
+): Promise<string> {
+  return createEventAs(request, await apiToken(request, adminCredentials()), input);
+}
+
+/** Signs up a new account and has the admin make it an organizer; returns its credentials. */
+export async function makeOrganizer(
+  request: APIRequestContext,
+  name: string,
+  email: string,
+): Promise<Credentials> {
+  const organizer = await signUpMember(request, name, email);
+  const token = await apiToken(request, organizer);
+  const headers = (t: string) => ({ Authorization: `Bearer ${t}` });
+  const me = (await (await request.get('/api/me', { headers: headers(token) })).json()) as {
+    id: string;
+  };
+  const granted = await request.put(`/api/users/${me.id}/role`, {
+    headers: headers(await apiToken(request, adminCredentials())),
+    data: { role: 'organizer' },
+  });
+  expect(granted.status(), await granted.text()).toBe(200);
+  return organizer;
 }
 
 /** Signs up a new member through the API; returns its credentials. */

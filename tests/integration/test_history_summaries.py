@@ -34,6 +34,7 @@ class Story:
         self.admin, _ = container.accounts.sign_up(
             email="root@example.org", password="correct horse battery", name="Rae Root",
             role="admin", actor="test")
+        self.organizer = organizer
         # Scheduled by an account, so the history finds its name in the store.
         self.event_id = app.create_event(actor=str(organizer.id), publish=True, **details(
             app, capacity=1, organizer_id=str(organizer.id), organizer_name="Olu Organizer"))[0]

@@ -1729,7 +1729,7 @@ export interface components {
             position: number;
             /**
              * Summary
-             * @description One plain-English sentence naming people and reasons, e.g. `Asha Rao was promoted from waitlist position 1 because Ben Li cancelled`; derived when read, never stored
+             * @description One plain sentence naming people and reasons, e.g. `Asha Rao was promoted from waitlist position 1 because Ben Li cancelled`; in German when the event history is asked for with `Accept-Language: de`, else English; derived when read, never stored
              */
             summary: string;
             /**
@@ -4529,6 +4529,8 @@ export interface operations {
                 tz?: string | null;
             };
             header?: {
+                /** @description Language of each item's `summary`: `de` for German, anything else (or none) English; q-values are honoured, e.g. `fr, de;q=0.8` is German */
+                "Accept-Language"?: string | null;
                 /** @description A command's `position`: answer only once the read models have processed it (bounded wait; 503 `not_yet_consistent` past it; 422 `unknown_position` for one the store never produced). */
                 "X-Consistent-With"?: number | null;
             };

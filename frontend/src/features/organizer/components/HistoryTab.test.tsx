@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { createQueryClient } from '@/lib/query-client';
+import { currentSettings } from '@/i18n/settings';
 import type { HistoryEntry } from '@/types/api';
 import { getHistoryQueryOptions } from '../api/get-history';
 import { HistoryTab } from './HistoryTab';
@@ -19,7 +20,9 @@ const promoted: HistoryEntry = {
 function render(items: HistoryEntry[]): string {
   const client = createQueryClient();
   const params = { as_of: undefined, page: 1, page_size: 50 };
-  client.setQueryData(getHistoryQueryOptions('e1', params).queryKey, {
+  // Cached under the language the tab asks in (the UI's own).
+  const language = currentSettings().language;
+  client.setQueryData(getHistoryQueryOptions('e1', params, language).queryKey, {
     items,
     total: items.length,
     page: 1,
